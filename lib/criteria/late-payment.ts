@@ -1,0 +1,131 @@
+import { count, formatNumber } from '../i18n';
+import type { HistoryInvoice } from '../model';
+import { say, verdict, type Criterion, type CriterionContext } from './context';
+import { daysText, invoiceEvidence } from './evidence';
+import { dayNumber, inLastDays } from './windows';
+
+const INVOICE_FORMS = { en: ['invoice', 'invoices'], ru: ['счёт', 'счёта', 'счетов'] } as const;
+
+/** Draft and void invoices count nowhere. */
+export function countsAsBilled(invoice: HistoryInvoice): boolean {
+  return invoice.status !== 'draft' && invoice.status !== 'void';
+}
+
+/** Paid in full: a paid date, or the status says so. A partially paid invoice is unpaid. */
+export function isPaid(invoice: HistoryInvoice): boolean {
+  return invoice.paid !== undefined || invoice.status === 'paid';
+}
+
+/**
+ * Calendar days from due date to paid date; for an unpaid invoice past due, to today; never
+ * below 0. `null` when it cannot be known (no due date, or paid with no paid date); `undefined`
+ * when the invoice is unpaid and not yet past due (nothing to decide yet).
+ */
+export function lateDays(invoice: HistoryInvoice, today: number): number | null | undefined {
+  if (!invoice.due) return null;
+  const due = dayNumber(invoice.due);
+  if (Number.isNaN(due)) return null;
+  if (invoice.paid) return Math.max(0, dayNumber(invoice.paid) - due);
+  if (invoice.status === 'paid') return null;
+  return due < today ? today - due : undefined;
+}
+
+/**
+ * Criterion 1, "breaks contract terms: pays late". Over invoices due in the last 365 days:
+ * met at ≥ 2 invoices ≥ 15 days late or one unpaid ≥ 30 days overdue; watch at exactly one
+ * ≥ 15 days late or a mean above 3 days; unknown when no invoice can be judged.
+ */
+export const latePayment: Criterion = (history, ctx) => {
+  const rule = ctx.settings.latePayment;
+  const judged: { invoice: HistoryInvoice; late: number }[] = [];
+  for (const invoice of history.invoices) {
+    if (!countsAsBilled(invoice) || !invoice.due) continue;
+    if (!inLastDays(dayNumber(invoice.due), ctx.today, rule.windowDays)) continue;
+    const late = lateDays(invoice, ctx.today);
+    if (typeof late === 'number') judged.push({ invoice, late });
+  }
+  if (judged.length === 0) {
+    return verdict(
+      'late-payment',
+      'unknown',
+      say(
+        ctx,
+        `No invoice due in the last ${rule.windowDays} days with a payment date or past its due date`,
+        `Нет счетов со сроком в последние ${rule.windowDays} дн., оплаченных с датой или просроченных`,
+      ),
+    );
+  }
+  judged.sort((a, b) => b.late - a.late || (b.invoice.due ?? '').localeCompare(a.invoice.due ?? ''));
+  const late = judged.filter((item) => item.late >= rule.lateDays);
+  const overdue = judged.filter((item) => !isPaid(item.invoice) && item.late >= rule.overdueDays);
+  const mean = judged.reduce((sum, item) => sum + item.late, 0) / judged.length;
+  const evidenceOf = (items: typeof judged) => items.map((item) => invoiceEvidence(ctx, item.invoice, item.late));
+  const total = count(ctx.lang, judged.length, INVOICE_FORMS[ctx.lang]);
+  const max = late[0]?.late ?? 0;
+
+  if (overdue.length > 0) {
+    const worst = overdue[0]!;
+    const others = late.filter((item) => item !== worst);
+    return verdict(
+      'late-payment',
+      'met',
+      say(
+        ctx,
+        `Invoice ${worst.invoice.number} is unpaid, ${daysText(ctx, worst.late)} overdue` + (others.length ? `; ${others.length} more ${rule.lateDays}+ days late` : ''),
+        `Счёт ${worst.invoice.number} не оплачен, просрочка ${daysText(ctx, worst.late)}` + (others.length ? `; ещё ${others.length} с опозданием ${rule.lateDays}+ дн.` : ''),
+      ),
+      evidenceOf([worst, ...others]),
+    );
+  }
+  if (late.length >= rule.metCount) {
+    return verdict(
+      'late-payment',
+      'met',
+      say(
+        ctx,
+        `${late.length} of the last ${judged.length} invoices were paid ${rule.lateDays}+ days late (max ${max})`,
+        `${late.length} из ${judged.length} последних счетов оплачены с опозданием ${rule.lateDays}+ дней (макс. ${max})`,
+      ),
+      evidenceOf(late),
+    );
+  }
+  if (late.length === 1) {
+    return verdict(
+      'late-payment',
+      'watch',
+      say(
+        ctx,
+        `1 of the last ${judged.length} invoices was paid ${rule.lateDays}+ days late (${daysText(ctx, max)})`,
+        `1 из ${judged.length} последних счетов оплачен с опозданием ${rule.lateDays}+ дней (${daysText(ctx, max)})`,
+      ),
+      evidenceOf(late),
+    );
+  }
+  if (mean > rule.watchMeanDays) {
+    return verdict(
+      'late-payment',
+      'watch',
+      say(
+        ctx,
+        `${total} in ${rule.windowDays} days, paid ${formatNumber('en', mean)} days late on average`,
+        `${total} за ${rule.windowDays} дн., в среднем опоздание ${formatNumber('ru', mean)} дн.`,
+      ),
+      evidenceOf(judged.filter((item) => item.late > 0)),
+    );
+  }
+  const lateAtAll = judged.filter((item) => item.late > 0);
+  return verdict(
+    'late-payment',
+    'clear',
+    lateAtAll.length === 0
+      ? say(ctx, `All ${total} of the last ${rule.windowDays} days paid on time`, `Все ${total} за ${rule.windowDays} дн. оплачены в срок`)
+      : say(
+          ctx,
+          `${total} in ${rule.windowDays} days, ${formatNumber('en', mean)} days late on average`,
+          `${total} за ${rule.windowDays} дн., в среднем опоздание ${formatNumber('ru', mean)} дн.`,
+        ),
+    evidenceOf(judged.slice(0, 10)),
+  );
+};
+
+export type { CriterionContext };

@@ -1,0 +1,303 @@
+import { format } from 'date-fns';
+import { clientKey, clientLinks, ClientGroups } from './identity';
+import type {
+  Change,
+  ClientHistory,
+  ClientRef,
+  HistoryInvoice,
+  HistoryTicket,
+  InvoiceObservation,
+  Note,
+  Observation,
+  TicketCountObservation,
+  TicketObservation,
+} from './model';
+
+/** One sighting: what was observed, when (ISO instant) and on which host. */
+export type Entry = { at: string; source?: string; observation: Observation };
+
+/*
+ * The merge rules live here, once. `buildHistories` replays entries through them in memory; the
+ * background's ingest (lib/store/ingest.ts) applies the very same functions to the rows it reads
+ * from IndexedDB, so a replay and the store agree by construction.
+ */
+
+/** Stored shapes: a history record plus the client key it was last seen under. */
+export type InvoiceRecord = HistoryInvoice & { source: string; clientKey: string };
+export type TicketRecord = HistoryTicket & { source: string; clientKey: string };
+export type CountRecord = TicketCountObservation & { at: string; source: string; clientKey: string };
+export type ChangeRecord = Change & { clientKey: string; source: string };
+export type ClientRecord = { key: string; name: string; taxId?: string; domain?: string; externalId?: string; firstSeen: string };
+/** A hand-made merge of two clients (undone by deleting it). */
+export type MergeRecord = { a: string; b: string; at: string };
+
+const UNPAID = new Set(['open', 'partial', 'overdue']);
+const INVOICE_FIELDS = ['issued', 'due', 'paid', 'amount', 'currency', 'discount', 'status'] as const;
+const TICKET_FIELDS = ['created', 'priority', 'status', 'satisfaction', 'tags', 'subject'] as const;
+
+/** Calendar date (local to this machine) of an ISO instant. */
+export function dayOf(at: string): string {
+  return format(new Date(at), 'yyyy-MM-dd');
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isPaidStatus(invoice: { status?: string; paid?: string }): boolean {
+  return invoice.status === 'paid';
+}
+
+/**
+ * Merges a sighting of an invoice into what was known of it. Fields the page did not show keep
+ * their earlier values; fields that changed are returned as changes (a later due date is a
+ * deferral, a lower amount a discount given after issue). When an invoice seen unpaid is later
+ * seen paid with no paid date, its paid date is the day of that first paid sighting,
+ * marked `paidEstimated`, with the last unpaid sighting as the lower bound.
+ */
+export function mergeInvoice(
+  prev: InvoiceRecord | undefined,
+  obs: InvoiceObservation,
+  at: string,
+  source: string,
+): { next: InvoiceRecord; changes: ChangeRecord[] } {
+  const key = clientKey(obs.client);
+  const { client: _client, ...fields } = obs;
+  if (!prev) {
+    const next: InvoiceRecord = { ...fields, client: obs.client, source, clientKey: key, firstSeen: at, lastSeen: at };
+    return { next, changes: [] };
+  }
+  const next: InvoiceRecord = { ...prev, client: obs.client, clientKey: key, lastSeen: at };
+  const changes: ChangeRecord[] = [];
+  for (const field of INVOICE_FIELDS) {
+    const value = fields[field];
+    if (value === undefined) continue;
+    const before = field === 'paid' && prev.paidEstimated ? undefined : prev[field];
+    if (before !== undefined && !sameValue(before, value)) {
+      changes.push({ kind: 'invoice', id: obs.number, field, from: before, to: value, at, clientKey: key, source });
+    }
+    (next as Record<string, unknown>)[field] = value;
+  }
+  if (fields.paid !== undefined) {
+    // A date the page shows beats an estimate.
+    delete next.paidEstimated;
+    delete next.lastSeenUnpaid;
+  } else if (isPaidStatus(next) && !next.paid && prev.status && UNPAID.has(prev.status) && prev.lastSeen) {
+    next.paid = dayOf(at);
+    next.paidEstimated = true;
+    next.lastSeenUnpaid = dayOf(prev.lastSeen);
+  } else if (next.paidEstimated && next.status && UNPAID.has(next.status)) {
+    // Seen unpaid again (a reversed payment): the estimate no longer holds.
+    delete next.paid;
+    delete next.paidEstimated;
+    delete next.lastSeenUnpaid;
+  }
+  return { next, changes };
+}
+
+/** Merges a sighting of a ticket; changed fields are returned as changes. */
+export function mergeTicket(
+  prev: TicketRecord | undefined,
+  obs: TicketObservation,
+  at: string,
+  source: string,
+): { next: TicketRecord; changes: ChangeRecord[] } {
+  const key = clientKey(obs.client);
+  const { client: _client, ...fields } = obs;
+  if (!prev) {
+    return { next: { ...fields, client: obs.client, source, clientKey: key, firstSeen: at, lastSeen: at }, changes: [] };
+  }
+  const next: TicketRecord = { ...prev, client: obs.client, clientKey: key, lastSeen: at };
+  const changes: ChangeRecord[] = [];
+  for (const field of TICKET_FIELDS) {
+    const value = fields[field];
+    if (value === undefined) continue;
+    // A relative time ("3 days ago") re-read later drifts by minutes: the first created time stands.
+    if (field === 'created') continue;
+    if (prev[field] !== undefined && !sameValue(prev[field], value)) {
+      changes.push({ kind: 'ticket', id: obs.id, field, from: prev[field], to: value, at, clientKey: key, source });
+    }
+    (next as Record<string, unknown>)[field] = value;
+  }
+  return { next, changes };
+}
+
+/**
+ * A count snapshot is kept only when it differs from the last one of the same client, host and
+ * scope: repeats carry no news, and the growth between kept snapshots is the work done.
+ */
+export function shouldKeepCount(last: CountRecord | undefined, obs: TicketCountObservation): boolean {
+  return !last || last.count !== obs.count;
+}
+
+/** Client rows: the first name seen under a key is kept for display; ids fill in as seen. */
+export function mergeClient(prev: ClientRecord | undefined, ref: ClientRef, at: string): ClientRecord {
+  const key = clientKey(ref);
+  if (!prev) {
+    const record: ClientRecord = { key, name: ref.name, firstSeen: at };
+    if (ref.taxId) record.taxId = ref.taxId;
+    if (ref.domain) record.domain = ref.domain;
+    if (ref.externalId) record.externalId = ref.externalId;
+    return record;
+  }
+  return {
+    ...prev,
+    taxId: prev.taxId ?? ref.taxId,
+    domain: prev.domain ?? ref.domain,
+    externalId: prev.externalId ?? ref.externalId,
+  };
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+/** Everything the store holds about clients, in the shapes both the store and the replay use. */
+export type HistoryState = {
+  clients: ClientRecord[];
+  invoices: InvoiceRecord[];
+  tickets: TicketRecord[];
+  counts: CountRecord[];
+  changes: ChangeRecord[];
+  notes: Note[];
+  merges: MergeRecord[];
+};
+
+/** Groups client keys: shared tax id or domain, or a hand-made merge. Earlier-seen keys lead. */
+export function groupClients(clients: ClientRecord[], merges: MergeRecord[] = []): ClientGroups {
+  const groups = new ClientGroups();
+  const ordered = [...clients].sort((a, b) => compareAt(a.firstSeen, b.firstSeen) || a.key.localeCompare(b.key));
+  for (const client of ordered) groups.add(client.key, clientLinks(client as ClientRef));
+  for (const merge of merges) groups.union(merge.a, merge.b);
+  return groups;
+}
+
+function compareAt(a: string, b: string): number {
+  return Date.parse(a) - Date.parse(b);
+}
+
+/** Turns stored (or replayed) state into one history per client group. */
+export function assembleHistories(state: HistoryState): ClientHistory[] {
+  const groups = groupClients(state.clients, state.merges);
+  const byRoot = new Map<string, ClientHistory>();
+  const clientsByKey = new Map(state.clients.map((client) => [client.key, client]));
+  const ordered = [...state.clients].sort((a, b) => compareAt(a.firstSeen, b.firstSeen) || a.key.localeCompare(b.key));
+  const historyOf = (key: string): ClientHistory => {
+    const root = groups.find(key);
+    let history = byRoot.get(root);
+    if (!history) {
+      const record = clientsByKey.get(root);
+      history = {
+        client: stripUndefined({ name: record?.name ?? root, taxId: record?.taxId, domain: record?.domain, externalId: record?.externalId, key: root }),
+        invoices: [],
+        tickets: [],
+        counts: [],
+        notes: [],
+        changes: [],
+      };
+      byRoot.set(root, history);
+    }
+    return history;
+  };
+  for (const client of ordered) {
+    const history = historyOf(client.key);
+    // Ids seen under any name of the group fill in the display client.
+    history.client.taxId ??= client.taxId;
+    history.client.domain ??= client.domain;
+    stripUndefined(history.client);
+  }
+  for (const { clientKey: key, ...invoice } of state.invoices) historyOf(key).invoices.push(invoice);
+  for (const { clientKey: key, ...ticket } of state.tickets) historyOf(key).tickets.push(ticket);
+  for (const { clientKey: key, ...count } of state.counts) historyOf(key).counts.push(count);
+  for (const { clientKey: key, source: _source, ...change } of state.changes) historyOf(key).changes.push(change);
+  for (const note of state.notes) historyOf(clientKey(note.client)).notes.push(note);
+  const histories = [...byRoot.values()];
+  for (const history of histories) {
+    history.invoices.sort((a, b) => (a.issued ?? a.due ?? '').localeCompare(b.issued ?? b.due ?? '') || a.number.localeCompare(b.number));
+    history.tickets.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+    history.counts.sort((a, b) => compareAt(a.at, b.at));
+    history.changes.sort((a, b) => compareAt(a.at, b.at));
+    history.notes.sort((a, b) => compareAt(a.at, b.at));
+  }
+  return histories;
+}
+
+/** Deterministic order for entries: by time, then host, then content (so input order never matters). */
+function compareEntries(a: Entry, b: Entry): number {
+  return (
+    compareAt(a.at, b.at) ||
+    (a.source ?? '').localeCompare(b.source ?? '') ||
+    JSON.stringify(a.observation).localeCompare(JSON.stringify(b.observation))
+  );
+}
+
+export function naturalKey(source: string, id: string): string {
+  return `${source}\u0000${id}`;
+}
+
+/** In-memory state that `applyEntry` updates; the store keeps the same rows in IndexedDB. */
+export class MemoryState {
+  clients = new Map<string, ClientRecord>();
+  invoices = new Map<string, InvoiceRecord>();
+  tickets = new Map<string, TicketRecord>();
+  lastCounts = new Map<string, CountRecord>();
+  counts: CountRecord[] = [];
+  changes: ChangeRecord[] = [];
+
+  apply(entry: Entry): void {
+    const { observation: obs, at } = entry;
+    const source = entry.source ?? '';
+    const key = clientKey(obs.client);
+    this.clients.set(key, mergeClient(this.clients.get(key), obs.client, at));
+    if (obs.kind === 'invoice') {
+      const id = naturalKey(source, obs.number);
+      const { next, changes } = mergeInvoice(this.invoices.get(id), obs, at, source);
+      this.invoices.set(id, next);
+      this.changes.push(...changes);
+    } else if (obs.kind === 'ticket') {
+      const id = naturalKey(source, obs.id);
+      const { next, changes } = mergeTicket(this.tickets.get(id), obs, at, source);
+      this.tickets.set(id, next);
+      this.changes.push(...changes);
+    } else {
+      const id = `${key}\u0000${source}\u0000${obs.scope ?? 'total'}`;
+      const last = this.lastCounts.get(id);
+      if (shouldKeepCount(last, obs)) {
+        const record: CountRecord = { ...obs, at, source, clientKey: key };
+        this.counts.push(record);
+        this.lastCounts.set(id, record);
+      }
+    }
+  }
+
+  toState(notes: Note[]): HistoryState {
+    return {
+      clients: [...this.clients.values()],
+      invoices: [...this.invoices.values()],
+      tickets: [...this.tickets.values()],
+      counts: this.counts,
+      changes: this.changes,
+      notes,
+      merges: [],
+    };
+  }
+}
+
+/**
+ * The pure replay of what was observed: one history per client, repeat sightings of an invoice
+ * or ticket merged into one (natural key: host + number), what changed kept as `changes`.
+ * Entries may come in any order; they are replayed by `at`.
+ *
+ * @example buildHistories([{ at: '2026-03-01T10:00:00Z', source: 'crm.example', observation: invoice }])
+ */
+export function buildHistories(entries: Entry[], notes: Note[] = []): ClientHistory[] {
+  const state = new MemoryState();
+  for (const entry of [...entries].sort(compareEntries)) state.apply(entry);
+  // A client known only from notes still gets a history.
+  for (const note of [...notes].sort((a, b) => compareAt(a.at, b.at))) {
+    const key = clientKey(note.client);
+    if (!state.clients.has(key)) state.clients.set(key, mergeClient(undefined, note.client, note.at));
+  }
+  return assembleHistories(state.toState(notes));
+}

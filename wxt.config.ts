@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// The test build (`wxt build --mode test`, see README) also reads pages on loopback so the
+// real-browser tests and the demo can serve fixture pages from 127.0.0.1.
+const TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ mode, browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab', 'tabs'],
+    host_permissions: mode === 'test' ? TEST_HOSTS : [],
+    // Sites are enabled one origin at a time from the popup; nothing is granted up front.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'client-signals@example.org',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
