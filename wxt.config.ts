@@ -17,12 +17,16 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
+          // Firefox's MV2 build lists optional origins among optional_permissions.
+          optional_permissions: ['https://*/*', 'http://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'client-signals@example.org',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -214,17 +214,20 @@ export function assembleHistories(state: HistoryState): ClientHistory[] {
   for (const note of state.notes) historyOf(clientKey(note.client)).notes.push(note);
   const histories = [...byRoot.values()];
   for (const history of histories) {
-    history.invoices.sort((a, b) => (a.issued ?? a.due ?? '').localeCompare(b.issued ?? b.due ?? '') || a.number.localeCompare(b.number));
-    history.tickets.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
-    history.counts.sort((a, b) => compareAt(a.at, b.at));
+    // Total orders, so the store and the replay list the same rows the same way.
+    history.invoices.sort(
+      (a, b) => (a.issued ?? a.due ?? '').localeCompare(b.issued ?? b.due ?? '') || a.number.localeCompare(b.number) || (a.source ?? '').localeCompare(b.source ?? ''),
+    );
+    history.tickets.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id) || (a.source ?? '').localeCompare(b.source ?? ''));
+    history.counts.sort((a, b) => compareAt(a.at, b.at) || (a.source ?? '').localeCompare(b.source ?? ''));
     history.changes.sort((a, b) => compareAt(a.at, b.at));
-    history.notes.sort((a, b) => compareAt(a.at, b.at));
+    history.notes.sort((a, b) => compareAt(a.at, b.at) || a.kind.localeCompare(b.kind) || a.text.localeCompare(b.text));
   }
   return histories;
 }
 
 /** Deterministic order for entries: by time, then host, then content (so input order never matters). */
-function compareEntries(a: Entry, b: Entry): number {
+export function compareEntries(a: Entry, b: Entry): number {
   return (
     compareAt(a.at, b.at) ||
     (a.source ?? '').localeCompare(b.source ?? '') ||
@@ -236,7 +239,15 @@ export function naturalKey(source: string, id: string): string {
   return `${source}\u0000${id}`;
 }
 
-/** In-memory state that `applyEntry` updates; the store keeps the same rows in IndexedDB. */
+/** Identifies a series of count snapshots: one client, one host, one scope. */
+export function countId(key: string, source: string, scope: string | undefined): string {
+  return `${key}\u0000${source}\u0000${scope ?? 'total'}`;
+}
+
+/**
+ * The rows a replay builds up. The background's ingest preloads the rows a page touches from
+ * IndexedDB into one of these, applies the page's entries, and writes back what changed.
+ */
 export class MemoryState {
   clients = new Map<string, ClientRecord>();
   invoices = new Map<string, InvoiceRecord>();
@@ -261,7 +272,7 @@ export class MemoryState {
       this.tickets.set(id, next);
       this.changes.push(...changes);
     } else {
-      const id = `${key}\u0000${source}\u0000${obs.scope ?? 'total'}`;
+      const id = countId(key, source, obs.scope);
       const last = this.lastCounts.get(id);
       if (shouldKeepCount(last, obs)) {
         const record: CountRecord = { ...obs, at, source, clientKey: key };

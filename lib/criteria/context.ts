@@ -1,7 +1,7 @@
 import { resolveLang } from '../i18n';
 import type { ClientHistory, CriterionId, Lang, PeerStats, Verdict } from '../model';
 import { effectiveTimeZone, withDefaults, type Settings } from '../settings';
-import { todayNumber } from './windows';
+import { zoneClock, type ZoneClock } from './windows';
 
 /** What every criterion reads besides the history: resolved once per evaluation. */
 export type CriterionContext = {
@@ -10,6 +10,8 @@ export type CriterionContext = {
   /** Day number of today in the user's time zone (see windows.ts). */
   today: number;
   timeZone: string;
+  /** Reads ticket, note and snapshot times as the user's wall clock shows them. */
+  clock: ZoneClock;
   lang: Lang;
   peers?: PeerStats;
 };
@@ -19,11 +21,38 @@ export type Criterion = (history: ClientHistory, ctx: CriterionContext) => Verdi
 
 export type EvaluateOptions = { settings?: Partial<Settings>; now?: Date; peers?: PeerStats };
 
+/**
+ * Resolved settings per given partial: a caller that evaluates a thousand clients with one
+ * settings object resolves it once, and the per-history facts cache (facts.ts) can recognise the
+ * same settings by identity. Settings objects are treated as immutable values.
+ */
+const resolved = new WeakMap<Partial<Settings>, Settings>();
+let defaults: Settings | undefined;
+
+function resolveSettings(partial: Partial<Settings> | undefined): Settings {
+  if (!partial) return (defaults ??= withDefaults());
+  let settings = resolved.get(partial);
+  if (!settings) {
+    settings = withDefaults(partial);
+    resolved.set(partial, settings);
+  }
+  return settings;
+}
+
 export function makeContext(opts: EvaluateOptions = {}): CriterionContext {
-  const settings = withDefaults(opts.settings);
+  const settings = resolveSettings(opts.settings);
   const now = opts.now ?? new Date();
   const timeZone = effectiveTimeZone(settings);
-  return { settings, now, today: todayNumber(now, timeZone), timeZone, lang: resolveLang(settings.language), peers: opts.peers };
+  const clock = zoneClock(timeZone);
+  return {
+    settings,
+    now,
+    today: clock.dayOf(now.toISOString()),
+    timeZone,
+    clock,
+    lang: resolveLang(settings.language),
+    peers: opts.peers,
+  };
 }
 
 /** Picks the text of the UI language. */

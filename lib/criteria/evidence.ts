@@ -1,15 +1,117 @@
-import { count, formatMoney } from '../i18n';
-import type { Change, Evidence, HistoryInvoice, HistoryTicket, Note } from '../model';
+import { plural } from '../i18n';
+import type { Change, Evidence, HistoryInvoice, HistoryTicket, Lang, Note } from '../model';
 import { say, type CriterionContext } from './context';
+import type { CountGrowth } from './facts';
 
-const DAY_FORMS = { en: ['day', 'days'], ru: ['день', 'дня', 'дней'] } as const;
+/** Word forms for `count`: en [one, other], ru [one, few, many]. */
+export type Forms = Record<Lang, readonly string[]>;
 
-export function daysText(ctx: CriterionContext, n: number): string {
-  return count(ctx.lang, n, DAY_FORMS[ctx.lang]);
+const DAY_FORMS: Forms = { en: ['day', 'days'], ru: ['день', 'дня', 'дней'] };
+export const INVOICE_FORMS: Forms = { en: ['invoice', 'invoices'], ru: ['счёт', 'счёта', 'счетов'] };
+export const TICKET_FORMS: Forms = { en: ['ticket', 'tickets'], ru: ['обращение', 'обращения', 'обращений'] };
+export const ITEM_FORMS: Forms = { en: ['work item', 'work items'], ru: ['задача', 'задачи', 'задач'] };
+
+/** Evidence lists stay readable: the newest items, then one line saying how many more there are. */
+const MAX_EVIDENCE = 10;
+
+/** Word forms already chosen, per forms table, language and small whole number (plural rules are slow to ask). */
+const chosenForms = new WeakMap<Forms, Record<Lang, string[]>>();
+
+function formFor(ctx: CriterionContext, n: number, forms: Forms): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1000) return plural(ctx.lang, n, forms[ctx.lang]);
+  let chosen = chosenForms.get(forms);
+  if (!chosen) chosenForms.set(forms, (chosen = { en: [], ru: [] }));
+  return (chosen[ctx.lang][n] ??= plural(ctx.lang, n, forms[ctx.lang]));
 }
 
-/** An invoice as evidence: number, due, paid (with an estimate's bounds) and days late. */
-export function invoiceEvidence(ctx: CriterionContext, invoice: HistoryInvoice, daysLate?: number | null): Evidence {
+/** `n` with the right word form in the UI language: "5 tickets", "5 обращений". */
+export function countText(ctx: CriterionContext, n: number, forms: Forms): string {
+  return `${numberText(ctx, n)} ${formFor(ctx, n, forms)}`;
+}
+
+/** The non-zero parts of a tally, e.g. "2 bad ratings, 1 incident". */
+export function tallyText(ctx: CriterionContext, parts: [number, Forms][]): string {
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, forms]) => countText(ctx, n, forms))
+    .join(', ');
+}
+
+/** A share as a whole percent: "40%" / "40 %". */
+export function percentText(ctx: CriterionContext, share: number): string {
+  const percent = numberText(ctx, Math.round(share * 100));
+  return ctx.lang === 'ru' ? `${percent} %` : `${percent}%`;
+}
+
+/**
+ * Number formats, built once per language and currency. Building an Intl.NumberFormat costs
+ * more than evaluating a whole client, and lib/i18n.ts builds one per call; this keeps the
+ * criteria within their time budget with the same output as i18n's formatNumber / formatMoney.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, currency?: string): Intl.NumberFormat {
+  const money = currency !== undefined && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
+  const key = `${lang}|${currency ?? ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    const locale = lang === 'ru' ? 'ru-RU' : 'en-US';
+    try {
+      format = new Intl.NumberFormat(locale, money ? { style: 'currency', currency: money } : { maximumFractionDigits: currency === undefined ? 1 : 2 });
+    } catch {
+      // An unknown currency code is shown as a plain number.
+      format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    }
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** A number in the UI language, one decimal at most. Whole numbers under 1,000 read the same in both. */
+export function numberText(ctx: CriterionContext, n: number): string {
+  return Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : numberFormat(ctx.lang).format(n);
+}
+
+/** An amount of money in the UI language, with its currency where the code is known. */
+export function moneyText(ctx: CriterionContext, amount: number, currency: string | undefined): string {
+  return numberFormat(ctx.lang, currency ?? '').format(amount);
+}
+
+/**
+ * Evidence for the newest of `items` (given oldest first, as histories keep them), built only
+ * for the ones shown, plus a line for the rest.
+ */
+export function newestEvidence<T>(ctx: CriterionContext, items: readonly T[], toEvidence: (item: T) => Evidence): Evidence[] {
+  const shown: Evidence[] = [];
+  for (let i = items.length - 1; i >= 0 && shown.length < MAX_EVIDENCE; i--) shown.push(toEvidence(items[i]!));
+  const rest = items.length - shown.length;
+  if (rest > 0) shown.push(statEvidence(say(ctx, `…and ${rest} more`, `…и ещё ${rest}`)));
+  return shown;
+}
+
+export function statEvidence(text: string): Evidence {
+  return { kind: 'stat', text };
+}
+
+/** The growth of a ticket count between two snapshots, as work items. */
+export function countEvidence(ctx: CriterionContext, growth: CountGrowth): Evidence {
+  const text = say(
+    ctx,
+    `${growth.at.slice(0, 10)} · ticket count ${growth.from} → ${growth.to} (+${growth.to - growth.from})`,
+    `${growth.at.slice(0, 10)} · число обращений ${growth.from} → ${growth.to} (+${growth.to - growth.from})`,
+  );
+  return { kind: 'count', at: growth.at, from: growth.from, to: growth.to, text };
+}
+
+export function daysText(ctx: CriterionContext, n: number): string {
+  return countText(ctx, n, DAY_FORMS);
+}
+
+/**
+ * An invoice as evidence: number, due, paid (with an estimate's bounds), days late when given,
+ * and its money when `withMoney` (criteria about amounts; formatting money is not free).
+ */
+export function invoiceEvidence(ctx: CriterionContext, invoice: HistoryInvoice, daysLate?: number | null, withMoney = false): Evidence {
   const parts = [`№ ${invoice.number}`];
   if (invoice.due) parts.push(say(ctx, `due ${invoice.due}`, `срок ${invoice.due}`));
   if (invoice.paid && invoice.paidEstimated) {
@@ -23,10 +125,13 @@ export function invoiceEvidence(ctx: CriterionContext, invoice: HistoryInvoice, 
   } else if (invoice.paid) parts.push(say(ctx, `paid ${invoice.paid}`, `оплачен ${invoice.paid}`));
   else if (invoice.status === 'paid') parts.push(say(ctx, 'paid, date not shown', 'оплачен, дата не указана'));
   else parts.push(say(ctx, 'unpaid', 'не оплачен'));
-  if (invoice.amount !== undefined) parts.push(formatMoney(ctx.lang, invoice.amount, invoice.currency));
-  if (invoice.discount) parts.push(say(ctx, `discount ${formatMoney(ctx.lang, invoice.discount, invoice.currency)}`, `скидка ${formatMoney(ctx.lang, invoice.discount, invoice.currency)}`));
+  if (withMoney && invoice.amount !== undefined) parts.push(moneyText(ctx, invoice.amount, invoice.currency));
+  if (withMoney && invoice.discount) parts.push(`${say(ctx, 'discount', 'скидка')} ${moneyText(ctx, invoice.discount, invoice.currency)}`);
   if (daysLate === null) parts.push(say(ctx, 'days late unknown', 'опоздание неизвестно'));
-  else if (daysLate !== undefined) parts.push(daysLate > 0 ? say(ctx, `${daysText(ctx, daysLate)} late`, `опоздание ${daysText(ctx, daysLate)}`) : say(ctx, 'on time', 'в срок'));
+  else if (daysLate !== undefined) {
+    const days = daysText(ctx, daysLate);
+    parts.push(daysLate > 0 ? say(ctx, `${days} late`, `опоздание ${days}`) : say(ctx, 'on time', 'в срок'));
+  }
   const evidence: Evidence = { kind: 'invoice', number: invoice.number, text: parts.join(' · ') };
   for (const field of ['source', 'issued', 'due', 'paid', 'paidEstimated', 'amount', 'currency', 'discount', 'status'] as const) {
     if (invoice[field] !== undefined) (evidence as Record<string, unknown>)[field] = invoice[field];

@@ -1,15 +1,8 @@
-import { count, formatNumber } from '../i18n';
 import type { HistoryInvoice } from '../model';
-import { say, verdict, type Criterion, type CriterionContext } from './context';
-import { daysText, invoiceEvidence } from './evidence';
+import { say, verdict, type Criterion } from './context';
+import { countText, daysText, INVOICE_FORMS, invoiceEvidence, numberText } from './evidence';
+import { countsAsBilled } from './facts';
 import { dayNumber, inLastDays } from './windows';
-
-const INVOICE_FORMS = { en: ['invoice', 'invoices'], ru: ['счёт', 'счёта', 'счетов'] } as const;
-
-/** Draft and void invoices count nowhere. */
-export function countsAsBilled(invoice: HistoryInvoice): boolean {
-  return invoice.status !== 'draft' && invoice.status !== 'void';
-}
 
 /** Paid in full: a paid date, or the status says so. A partially paid invoice is unpaid. */
 export function isPaid(invoice: HistoryInvoice): boolean {
@@ -60,8 +53,9 @@ export const latePayment: Criterion = (history, ctx) => {
   const overdue = judged.filter((item) => !isPaid(item.invoice) && item.late >= rule.overdueDays);
   const mean = judged.reduce((sum, item) => sum + item.late, 0) / judged.length;
   const evidenceOf = (items: typeof judged) => items.map((item) => invoiceEvidence(ctx, item.invoice, item.late));
-  const total = count(ctx.lang, judged.length, INVOICE_FORMS[ctx.lang]);
+  const total = countText(ctx, judged.length, INVOICE_FORMS);
   const max = late[0]?.late ?? 0;
+  const meanText = numberText(ctx, mean);
 
   if (overdue.length > 0) {
     const worst = overdue[0]!;
@@ -107,8 +101,8 @@ export const latePayment: Criterion = (history, ctx) => {
       'watch',
       say(
         ctx,
-        `${total} in ${rule.windowDays} days, paid ${formatNumber('en', mean)} days late on average`,
-        `${total} за ${rule.windowDays} дн., в среднем опоздание ${formatNumber('ru', mean)} дн.`,
+        `${total} in ${rule.windowDays} days, paid ${meanText} days late on average`,
+        `${total} за ${rule.windowDays} дн., в среднем опоздание ${meanText} дн.`,
       ),
       evidenceOf(judged.filter((item) => item.late > 0)),
     );
@@ -121,11 +115,9 @@ export const latePayment: Criterion = (history, ctx) => {
       ? say(ctx, `All ${total} of the last ${rule.windowDays} days paid on time`, `Все ${total} за ${rule.windowDays} дн. оплачены в срок`)
       : say(
           ctx,
-          `${total} in ${rule.windowDays} days, ${formatNumber('en', mean)} days late on average`,
-          `${total} за ${rule.windowDays} дн., в среднем опоздание ${formatNumber('ru', mean)} дн.`,
+          `${total} in ${rule.windowDays} days, ${meanText} days late on average`,
+          `${total} за ${rule.windowDays} дн., в среднем опоздание ${meanText} дн.`,
         ),
     evidenceOf(judged.slice(0, 10)),
   );
 };
-
-export type { CriterionContext };

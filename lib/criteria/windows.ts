@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 
 /**
  * Calendar-day arithmetic for the criteria. Calendar dates ('yyyy-MM-dd') become day numbers
@@ -8,25 +8,144 @@ import { TZDate } from '@date-fns/tz';
  */
 
 const EPOCH = parseISO('1970-01-01');
-const dayCache = new Map<string, number>();
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const dayCache = new Map<number, number>();
 
-/** Day number of a calendar date ('yyyy-MM-dd', or the date part of an ISO date-time); NaN if invalid. */
+/** The digit at `index` of `text`, or NaN. */
+function digit(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+}
+
+/**
+ * Day number of a calendar date ('yyyy-MM-dd', or the date part of an ISO date-time); NaN if
+ * invalid. date-fns decides each distinct date once; the memo is keyed by the date's digits read
+ * in place, so the thousands of ticket times of a history cost no string copies.
+ */
 export function dayNumber(date: string): number {
-  const day = date.slice(0, 10);
-  let value = dayCache.get(day);
+  if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN; // '-'
+  const key =
+    digit(date, 0) * 10_000_000 + digit(date, 1) * 1_000_000 + digit(date, 2) * 100_000 + digit(date, 3) * 10_000 +
+    digit(date, 5) * 1000 + digit(date, 6) * 100 + digit(date, 8) * 10 + digit(date, 9);
+  if (Number.isNaN(key)) return Number.NaN;
+  let value = dayCache.get(key);
   if (value === undefined) {
-    const parsed = parseISO(day);
+    const parsed = parseISO(date.slice(0, 10));
     value = Number.isNaN(parsed.getTime()) ? Number.NaN : differenceInCalendarDays(parsed, EPOCH);
     if (dayCache.size > 50_000) dayCache.clear();
-    dayCache.set(day, value);
+    dayCache.set(key, value);
   }
   return value;
 }
 
-/** The day number of `now`'s calendar date in `timeZone`. */
-export function todayNumber(now: Date, timeZone: string): number {
-  const zoned = new TZDate(now.getTime(), timeZone);
-  return differenceInCalendarDays(new Date(zoned.getFullYear(), zoned.getMonth(), zoned.getDate()), EPOCH);
+/** ISO weekday (1 = Monday … 7 = Sunday) of a day number; 1970-01-01 was a Thursday. */
+export function isoWeekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Reads instants and wall-clock times in one time zone. */
+export type ZoneClock = {
+  timeZone: string;
+  /**
+   * The calendar day number, in the zone, of an ISO 8601 string. One with a zone ('Z',
+   * '+03:00') is an instant and is converted; one without is already local wall-clock time and
+   * is read as written. NaN when unreadable.
+   */
+  dayOf(iso: string): number;
+  /**
+   * The minute of the day (0–1439) the user's wall clock showed, read the same way: a ticket
+   * written at 21:30 local stays at 21:30 whatever the machine's zone, even on a DST night.
+   * Null for a date alone or an unreadable time.
+   */
+  minuteOf(iso: string): number | null;
+};
+
+const clocks = new Map<string, ZoneClock>();
+
+/**
+ * The clock of a time zone, shared by every evaluation in it. Zone offsets come from
+ * @date-fns/tz and are cached per UTC hour: zones change their offset only on a whole hour, so
+ * converting thousands of ticket times costs a map look-up each, not a TZDate. Separate day and
+ * minute readers keep the per-ticket path free of allocations; the minute is read only for the
+ * tickets whose hour matters.
+ */
+export function zoneClock(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (clock) return clock;
+  const offsets = new Map<number, number>();
+  /** Milliseconds since the epoch as the zone's wall clock reads them. */
+  const local = (ms: number): number => {
+    const hour = Math.floor(ms / HOUR_MS);
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      offset = tzOffset(timeZone, new Date(hour * HOUR_MS)) * 60_000;
+      if (offsets.size > 100_000) offsets.clear();
+      offsets.set(hour, offset);
+    }
+    return ms + offset;
+  };
+  clock = {
+    timeZone,
+    dayOf(iso) {
+      if (!hasZone(iso)) return dayNumber(iso);
+      const ms = instantOf(iso);
+      return Number.isNaN(ms) ? Number.NaN : Math.floor(local(ms) / DAY_MS);
+    },
+    minuteOf(iso) {
+      if (!hasZone(iso)) return wallClockMinute(iso);
+      const ms = instantOf(iso);
+      if (Number.isNaN(ms)) return null;
+      const wall = local(ms);
+      return Math.floor((wall - Math.floor(wall / DAY_MS) * DAY_MS) / 60_000);
+    },
+  };
+  clocks.set(timeZone, clock);
+  return clock;
+}
+
+/** True when an ISO date-time names its zone after the time: 'Z', '±hh:mm', '±hhmm' or '±hh'. */
+function hasZone(iso: string): boolean {
+  const n = iso.length;
+  if (n <= 16) return false;
+  const last = iso.charCodeAt(n - 1);
+  if (last === 90 || last === 122) return true; // 'Z' | 'z'
+  return isSign(iso.charCodeAt(n - 6)) || isSign(iso.charCodeAt(n - 5)) || isSign(iso.charCodeAt(n - 3));
+}
+
+function isSign(code: number): boolean {
+  return code === 43 || code === 45; // '+' | '-'
+}
+
+/**
+ * Epoch milliseconds of an ISO instant. The layout helpdesk APIs give ('yyyy-MM-ddTHH:mm:ss',
+ * optional fraction, 'Z' or '±hh:mm') is read in place, to the second; anything else goes to
+ * Date.parse. NaN when unreadable.
+ */
+function instantOf(iso: string): number {
+  const n = iso.length;
+  const last = iso.charCodeAt(n - 1);
+  const utc = last === 90 || last === 122;
+  const sign = utc ? 0 : iso.charCodeAt(n - 6) === 43 ? 1 : iso.charCodeAt(n - 6) === 45 ? -1 : Number.NaN;
+  if (iso.charCodeAt(10) !== 84 || iso.charCodeAt(16) !== 58 || Number.isNaN(sign) || (!utc && iso.charCodeAt(n - 3) !== 58)) return Date.parse(iso);
+  const wall = Date.UTC(
+    digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3),
+    digit(iso, 5) * 10 + digit(iso, 6) - 1,
+    digit(iso, 8) * 10 + digit(iso, 9),
+    digit(iso, 11) * 10 + digit(iso, 12),
+    digit(iso, 14) * 10 + digit(iso, 15),
+    digit(iso, 17) * 10 + digit(iso, 18),
+  );
+  const offset = utc ? 0 : sign * ((digit(iso, n - 5) * 10 + digit(iso, n - 4)) * 60 + digit(iso, n - 2) * 10 + digit(iso, n - 1)) * 60_000;
+  return Number.isNaN(wall) || Number.isNaN(offset) ? Date.parse(iso) : wall - offset;
+}
+
+/** Minute of the day of 'yyyy-MM-ddTHH:mm…' as written; null for a date alone or an unreadable time. */
+function wallClockMinute(iso: string): number | null {
+  if (iso.length < 16 || iso.charCodeAt(13) !== 58) return null; // ':'
+  const hours = digit(iso, 11) * 10 + digit(iso, 12);
+  const minutes = digit(iso, 14) * 10 + digit(iso, 15);
+  return hours <= 23 && minutes <= 59 ? hours * 60 + minutes : null;
 }
 
 /** "In the last N days", counting back from today, both ends included. */
@@ -39,7 +158,7 @@ export function inRange(day: number, today: number, from: number, to: number): b
   return day > today - from && day <= today - to;
 }
 
-/** Calendar days from `a` to `b` (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
+/** Minutes since midnight of 'HH:mm'. */
+export function minuteOfDay(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }

@@ -1,0 +1,62 @@
+import type { NoteInput } from '../lib/messages';
+import type { NoteOutcome } from '../lib/model';
+import type { NoteRow, VerdictLogRow, VerdictRow } from '../lib/store/db';
+import type { UiText } from '../lib/ui-text';
+import { CriterionRow } from './CriterionRow';
+import { NoteButtons } from './NoteButtons';
+import { NotesList } from './NotesList';
+import { StatusHistory } from './StatusHistory';
+
+export type ClientCardProps = {
+  name: string;
+  verdicts: VerdictRow[];
+  notes: NoteRow[];
+  log: VerdictLogRow[];
+  text: UiText;
+  /** A list page shows cards folded; a client page shows its one card open. */
+  open: boolean;
+  onToggle?: () => void;
+  onAddNote: (note: NoteInput) => Promise<void>;
+  onDeleteNote: (id: number) => void;
+  onNoteOutcome: (id: number, outcome: NoteOutcome) => void;
+};
+
+/** A client: how many criteria it meets, each criterion with its evidence, notes and history. */
+export function ClientCard(props: ClientCardProps) {
+  const { name, verdicts, text, open } = props;
+  const met = verdicts.filter((verdict) => verdict.status === 'met').length;
+  const level = met === 0 ? 'none' : met <= 2 ? 'some' : 'many';
+  return (
+    <section className={`client client--${level}`} data-client-name={name} data-met={met}>
+      <header className="client__head">
+        <h2 className="client__name">
+          {props.onToggle ? (
+            <button type="button" className="client__toggle" aria-expanded={open} onClick={props.onToggle}>
+              {name}
+            </button>
+          ) : (
+            name
+          )}
+        </h2>
+        <span className={`client__count client__count--${level}`} title={text.badge.clientTitle(name, met, verdicts.length)}>
+          {met}/{verdicts.length}
+        </span>
+      </header>
+      {open && (
+        <>
+          <ul className="criteria">
+            {verdicts.map((verdict) => (
+              <CriterionRow key={verdict.id} verdict={verdict} clientName={name} text={text} />
+            ))}
+          </ul>
+          <div className="client__notes">
+            <h3>{text.popup.notes}</h3>
+            <NoteButtons client={{ name }} text={text} onAdd={props.onAddNote} />
+            <NotesList notes={props.notes} text={text} onDelete={props.onDeleteNote} onOutcome={props.onNoteOutcome} />
+          </div>
+          <StatusHistory verdicts={verdicts} log={props.log} text={text} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { resolveLang } from '../../lib/i18n';
+import { onMessage, type CommandReply } from '../../lib/messages';
+import { mergeSchema, noteIdSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
+import { clientKey } from '../../lib/identity';
+import { loadSettings, settingsItem } from '../../lib/settings';
+import { getDb } from '../../lib/store/db';
+import { ingestPage } from '../../lib/store/ingest';
+import { addNote, deleteNote, mergeClients, setNoteOutcome, unmergeClients } from '../../lib/store/notes';
+import { recomputeAll } from '../../lib/store/verdicts';
+import { badgeOfTab, showBadge } from './badges';
+import { injectInto, syncContentScripts } from './sites';
+
+const DAILY = 'daily-recompute';
+
+/** Wiring only: messages → store → criteria → badge. Listeners are registered synchronously. */
+export default defineBackground(() => {
+  const db = getDb();
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  /** Re-judges all clients and redraws every known tab's badge; calls coalesce into one run. */
+  function recompute(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        const settings = await loadSettings();
+        await recomputeAll(db, settings);
+        const lang = resolveLang(settings.language, navigator.language);
+        for (const row of await db.tabs.toArray()) await showBadge(row.tabId, await badgeOfTab(db, row, lang));
+      } while (again);
+    })()
+      .catch((error: unknown) => console.error('Client Signals: recompute failed', error))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  const refuse = (error: string): { ok: false; error: string } => {
+    console.warn(`Client Signals: refused a message: ${error}`);
+    return { ok: false, error };
+  };
+
+  /** Runs a popup/options command after validating its data; a refused one changes nothing. */
+  function command<T>(schema: Parameters<typeof parseMessage<T>>[0], act: (data: T) => Promise<boolean | void>) {
+    return async ({ data }: { data: unknown }): Promise<CommandReply> => {
+      const parsed = parseMessage(schema, data);
+      if (!parsed.ok) return refuse(parsed.error);
+      try {
+        if ((await act(parsed.data)) === false) return { ok: false, error: 'not found' };
+      } catch (error) {
+        return refuse(String(error));
+      }
+      await recompute();
+      return { ok: true };
+    };
+  }
+
+  onMessage('pageRead', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.id !== browser.runtime.id) return refuse('pageRead must come from our content script in a tab');
+    const parsed = parseMessage(pageReadSchema, data);
+    if (!parsed.ok) return refuse(parsed.error);
+    const { url, extract } = parsed.data;
+    // The browser's word for the frame's address beats what the message claims.
+    const source = new URL(sender.url ?? url).hostname;
+    const at = new Date().toISOString();
+    const keys = await ingestPage(db, { at, source, extract });
+    const subjectKey = extract.subject ? clientKey(extract.subject) : undefined;
+    const clientKeys = subjectKey && !keys.includes(subjectKey) ? [subjectKey, ...keys] : keys;
+    await db.tabs.put({
+      tabId,
+      url: sender.tab?.url ?? url,
+      host: source,
+      clientKeys,
+      single: Boolean(subjectKey) || clientKeys.length === 1,
+      subjectName: extract.subject?.name,
+      observations: extract.observations.length,
+      warnings: extract.warnings,
+      at,
+    });
+    await recompute();
+    return { ok: true, observations: extract.observations.length, clients: clientKeys.length };
+  });
+
+  onMessage('addNote', command(noteInputSchema, (note) => addNote(db, note, new Date().toISOString()).then(() => true)));
+  onMessage('deleteNote', command(noteIdSchema, ({ id }) => deleteNote(db, id)));
+  onMessage('setNoteOutcome', command(noteOutcomeSchema, ({ id, outcome }) => setNoteOutcome(db, id, outcome)));
+  onMessage('mergeClients', command(mergeSchema, ({ a, b }) => mergeClients(db, a, b, new Date().toISOString()).then(() => true)));
+  onMessage('unmergeClients', command(noteIdSchema, ({ id }) => unmergeClients(db, id)));
+  onMessage('recompute', command(noteIdSchema.optional(), async () => true));
+  onMessage(
+    'enableSite',
+    command(originSchema, async ({ origin }) => {
+      // The popup asked for the permission on the user's click; without it this is refused.
+      if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) throw new Error(`no permission for ${origin}`);
+      await syncContentScripts();
+      await injectInto(origin);
+    }),
+  );
+  onMessage(
+    'disableSite',
+    command(originSchema, async ({ origin }) => {
+      await browser.permissions.remove({ origins: [`${origin}/*`] });
+      await syncContentScripts();
+    }),
+  );
+
+  browser.permissions.onAdded.addListener(() => void syncContentScripts());
+  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+  browser.tabs.onRemoved.addListener((tabId) => void db.tabs.delete(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (!change.url) return;
+    // A new page in the tab: what the last one showed no longer applies until the reader reports.
+    void db.tabs.get(tabId).then(async (row) => {
+      if (row && row.url !== change.url) {
+        await db.tabs.delete(tabId);
+        await showBadge(tabId, await badgeOfTab(db, undefined, resolveLang((await loadSettings()).language, navigator.language)));
+      }
+    });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DAILY) void recompute();
+  });
+  settingsItem.watch(() => void recompute());
+
+  void (async () => {
+    if (!(await browser.alarms.get(DAILY))) await browser.alarms.create(DAILY, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
+    await syncContentScripts();
+    // Tab ids do not survive a browser restart.
+    const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
+    await db.tabs.filter((row) => !open.has(row.tabId)).delete();
+    await recompute();
+  })();
+});

@@ -1,0 +1,77 @@
+import type { ClientHistory } from '../model';
+import { say, verdict, type Criterion, type CriterionContext } from './context';
+import { countText, daysText, ITEM_FORMS, numberText, percentText, statEvidence } from './evidence';
+import { historyFacts } from './facts';
+import { inLastDays } from './windows';
+
+/** Billed amount and work items of the last 365 days (both ends included); null per-item when either is missing. */
+export function billedPerItem(history: ClientHistory, ctx: CriterionContext): { billed: number; invoices: number; items: number; perItem: number | null } {
+  const facts = historyFacts(history, ctx);
+  const days = ctx.settings.lowIncome.windowDays;
+  let billed = 0;
+  let invoices = 0;
+  history.invoices.forEach((invoice, i) => {
+    if (!inLastDays(facts.invoiceDays[i]!, ctx.today, days)) return;
+    invoices++;
+    billed += invoice.amount ?? 0;
+  });
+  const items = facts.work.year;
+  return { billed, invoices, items, perItem: invoices > 0 && items > 0 ? billed / items : null };
+}
+
+/**
+ * The article's premise, "the client adds little to income": billed per work item over 365 days
+ * against the median client's. Met under 1/3 of the median, watch under 2/3. Needs peers with
+ * both invoices and work data (≥ 3): without them it is unknown, never guessed.
+ */
+export const lowIncome: Criterion = (history, ctx) => {
+  const rule = ctx.settings.lowIncome;
+  const period = daysText(ctx, rule.windowDays);
+  if (!ctx.peers) {
+    return verdict('low-income', 'unknown', say(ctx, 'Not compared: no data on other clients', 'Не с чем сравнить: нет данных о других клиентах'));
+  }
+  const median = ctx.peers.medianBilledPerItem365d;
+  if (median === null) {
+    return verdict(
+      'low-income',
+      'unknown',
+      say(
+        ctx,
+        `Fewer than ${rule.minPeers} clients with both invoices and work items in ${period} to compare with`,
+        `Меньше ${rule.minPeers} клиентов со счетами и задачами за ${period}: не с чем сравнить`,
+      ),
+    );
+  }
+  const own = billedPerItem(history, ctx);
+  if (own.perItem === null) {
+    return verdict(
+      'low-income',
+      'unknown',
+      own.invoices === 0
+        ? say(ctx, `No invoices in the last ${period}`, `Нет счетов за последние ${period}`)
+        : say(ctx, `No work items (tickets) in the last ${period}`, `Нет задач (обращений) за последние ${period}`),
+    );
+  }
+  const share = median > 0 ? own.perItem / median : Number.POSITIVE_INFINITY;
+  const status = own.perItem < median * rule.metFraction ? 'met' : own.perItem < median * rule.watchFraction ? 'watch' : 'clear';
+  const shareText = Number.isFinite(share) ? percentText(ctx, share) : '—';
+  const [perItem, medianText, billed, items] = [numberText(ctx, own.perItem), numberText(ctx, median), numberText(ctx, own.billed), countText(ctx, own.items, ITEM_FORMS)];
+  return verdict(
+    'low-income',
+    status,
+    say(
+      ctx,
+      `Billed ${perItem} per work item in ${period}, ${shareText} of the median client's ${medianText}`,
+      `Выставлено ${perItem} на задачу за ${period}: ${shareText} от медианы клиентов (${medianText})`,
+    ),
+    [
+      statEvidence(
+        say(
+          ctx,
+          `Billed ${billed} over ${items} in ${period}`,
+          `Выставлено ${billed} на ${items} за ${period}`,
+        ),
+      ),
+    ],
+  );
+};

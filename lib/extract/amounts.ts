@@ -1,0 +1,101 @@
+import { fold } from './text';
+
+export type Money = { value: number; currency?: string };
+
+/** `undefined`: no number here at all; 'invalid': digits, but not a sum of money. */
+export type AmountReading = Money | 'invalid' | undefined;
+
+/** Currency marks as pages print them, longest first, → ISO 4217. */
+const CURRENCY_MARKS: readonly [string, string][] = [
+  ['бел. руб.', 'BYN'], ['бел. руб', 'BYN'], ['бел.руб.', 'BYN'], ['бел.руб', 'BYN'], ['белорусских рублей', 'BYN'],
+  ['us$', 'USD'], ['c$', 'CAD'], ['a$', 'AUD'], ['руб.', 'RUB'], ['руб', 'RUB'], ['р.', 'RUB'],
+  ['br', 'BYN'], ['zł', 'PLN'], ['kč', 'CZK'], ['$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['₽', 'RUB'],
+  ['₴', 'UAH'], ['₸', 'KZT'], ['₹', 'INR'], ['₺', 'TRY'], ['¥', 'JPY'], ['₾', 'GEL'], ['֏', 'AMD'],
+];
+
+/** ISO codes we accept when a page writes the code itself ("BYN 1 234,56", "1 200 EUR"). */
+const ISO_CODES = new Set([
+  'USD', 'EUR', 'GBP', 'RUB', 'BYN', 'UAH', 'KZT', 'PLN', 'CZK', 'CHF', 'CAD', 'AUD', 'JPY', 'CNY',
+  'INR', 'TRY', 'GEL', 'AMD', 'SEK', 'NOK', 'DKK', 'HUF', 'RON', 'BGN', 'AED', 'ILS', 'NZD', 'SGD',
+  'HKD', 'MXN', 'BRL', 'ZAR', 'UZS', 'KGS', 'AZN', 'MDL', 'RSD',
+]);
+const CODE_ALIASES: ReadonlyMap<string, string> = new Map([['RUR', 'RUB'], ['BYR', 'BYN']]);
+
+/** Finds the currency a piece of text names, if any. */
+export function currencyOf(raw: string): string | undefined {
+  for (const word of raw.toUpperCase().match(/\b[A-Z]{3}\b/g) ?? []) {
+    if (ISO_CODES.has(word)) return word;
+    const alias = CODE_ALIASES.get(word);
+    if (alias) return alias;
+  }
+  const folded = fold(raw);
+  for (const [mark, code] of CURRENCY_MARKS) {
+    if (/^[a-zа-я]/.test(mark) ? new RegExp(`(^|[^a-zа-я])${escape(mark)}`).test(folded) : folded.includes(mark)) return code;
+  }
+  return undefined;
+}
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Removes every currency mark and code, leaving the number and its signs. */
+function stripCurrency(raw: string): string {
+  let value = fold(raw).replace(/\b[a-z]{3}\b/g, (word) => (ISO_CODES.has(word.toUpperCase()) || CODE_ALIASES.has(word.toUpperCase()) ? ' ' : word));
+  for (const [mark] of CURRENCY_MARKS) value = value.split(mark).join(' ');
+  return value;
+}
+
+const NUMBER_SHAPE = /^[-+−]?\d[\d\s'’.,]*$/;
+
+/**
+ * Reads a sum of money: "$1,234.56", "1 234,56 ₽", "1.234,56 €", "BYN 1 234,56", "(123.00)" (negative).
+ *
+ * @example parseAmount('1.234,56 €') // { value: 1234.56, currency: 'EUR' }
+ * @example parseAmount('(123.00)') // { value: -123 }
+ */
+export function parseAmount(raw: string): AmountReading {
+  if (!/\d/.test(raw)) return undefined;
+  const currency = currencyOf(raw);
+  let body = stripCurrency(raw).replace(/\s+/g, ' ').trim();
+  let negative = false;
+  const bracketed = /^\((.*)\)$/.exec(body);
+  if (bracketed) {
+    negative = true;
+    body = (bracketed[1] ?? '').trim();
+  }
+  if (/^[-−]/.test(body)) {
+    negative = !negative;
+    body = body.slice(1).trim();
+  }
+  body = body.replace(/^\+/, '');
+  if (!NUMBER_SHAPE.test(body)) return 'invalid';
+  const value = readNumber(body.replace(/[\s'’]/g, ''));
+  if (value === undefined) return 'invalid';
+  const signed = negative ? -value : value;
+  return currency ? { value: signed, currency } : { value: signed };
+}
+
+/** Tells the decimal mark from thousands marks: the last mark is decimal unless it heads a group of three. */
+function readNumber(digits: string): number | undefined {
+  const marks = digits.replace(/\d/g, '');
+  if (marks === '') return Number(digits);
+  const last = digits.search(/[.,][^.,]*$/);
+  const lastMark = digits[last];
+  const tail = digits.slice(last + 1);
+  const groupsOnly = (mark: string): boolean => new RegExp(`^\\d{1,3}(\\${mark}\\d{3})+$`).test(digits);
+  if (new Set(marks).size === 1 && marks.length > 1) {
+    // "1,234,567" or "1.234.567": thousands only.
+    return groupsOnly(lastMark ?? ',') ? Number(digits.replace(/[.,]/g, '')) : undefined;
+  }
+  if (new Set(marks).size === 1) {
+    // One mark: "1,234" is a thousand, "1,23" and "0,123" are fractions.
+    const thousands = tail.length === 3 && !/^0[.,]/.test(digits) && /^\d{1,3}[.,]/.test(digits);
+    return thousands ? Number(digits.replace(/[.,]/g, '')) : Number(digits.replace(',', '.'));
+  }
+  // Both marks: the last one is decimal; the other must group thousands.
+  const whole = digits.slice(0, last);
+  const groupMark = lastMark === '.' ? ',' : '.';
+  if (whole.includes(lastMark ?? '') || !new RegExp(`^\\d{1,3}(\\${groupMark}\\d{3})*$`).test(whole)) return undefined;
+  return Number(`${whole.split(groupMark).join('')}.${tail}`);
+}

@@ -1,0 +1,137 @@
+import { currencyOf } from './amounts';
+import { labelCandidates } from './text';
+import {
+  IGNORED_HEADERS,
+  INVOICE_HEADERS,
+  LIST_CONTEXT,
+  TICKET_HEADERS,
+  headerKey,
+  headerStem,
+  type InvoiceField,
+  type TicketField,
+} from './vocabulary';
+
+/** Which column holds which field, for one list; shared by the generic readers and site readers. */
+export type ColumnPlan = (
+  | { kind: 'invoice'; columns: ReadonlyMap<InvoiceField, number> }
+  | { kind: 'ticket'; columns: ReadonlyMap<TicketField, number> }
+) & {
+  /** Currency named in a header ("Сумма, руб."), by column. */
+  headerCurrency: ReadonlyMap<number, string>;
+  /**
+   * Only a status column says this is a list of invoices or tickets: it counts only if some
+   * row's status reads as one (a release history's "Stable" does not).
+   */
+  needsStatusProof: boolean;
+};
+
+type Match<F> = { field: F; rank: number; column: number; exclusive: boolean };
+
+/** Header word → (field, rank) for one vocabulary. */
+function indexVocabulary<F extends string>(headers: Readonly<Record<F, readonly string[]>>): Map<string, { field: F; rank: number }> {
+  const index = new Map<string, { field: F; rank: number }>();
+  for (const field of Object.keys(headers) as F[]) {
+    headers[field].forEach((word, rank) => {
+      if (!index.has(word)) index.set(word, { field, rank });
+    });
+  }
+  return index;
+}
+
+const INVOICE_INDEX = indexVocabulary(INVOICE_HEADERS);
+const TICKET_INDEX = indexVocabulary(TICKET_HEADERS);
+
+/** Header words that name an invoice number or ticket id explicitly, not just "#" or "Number". */
+const EXPLICIT_NUMBER = /invoice|bill|сч[её]т|документ/;
+const EXPLICIT_ID = /ticket|request|conversation|case|обращени|заявк|тикет/;
+
+type HeaderReading = { invoice?: { field: InvoiceField; rank: number }; ticket?: { field: TicketField; rank: number }; key: string };
+
+/** What one header cell names, trying its label, visible text, hidden text and tooltip in turn. */
+function readHeader(cell: Element): HeaderReading | undefined {
+  for (const candidate of labelCandidates(cell)) {
+    const key = headerKey(candidate);
+    if (IGNORED_HEADERS.has(key)) return undefined;
+    for (const form of [key, headerStem(key)]) {
+      if (IGNORED_HEADERS.has(form)) return undefined;
+      const invoice = INVOICE_INDEX.get(form);
+      const ticket = TICKET_INDEX.get(form);
+      if (invoice || ticket) return { invoice, ticket, key: form };
+    }
+  }
+  return undefined;
+}
+
+function bestMatches<F extends string>(matches: Match<F>[]): Map<F, Match<F>> {
+  const best = new Map<F, Match<F>>();
+  for (const match of matches) {
+    const held = best.get(match.field);
+    if (!held || match.rank < held.rank) best.set(match.field, match);
+  }
+  return best;
+}
+
+type Candidate = { plan: ColumnPlan; exclusive: number; fields: number };
+
+function invoiceCandidate(readings: (HeaderReading | undefined)[], context: string, currency: Map<number, string>): Candidate | undefined {
+  const matches: Match<InvoiceField>[] = [];
+  readings.forEach((reading, column) => {
+    if (reading?.invoice) matches.push({ ...reading.invoice, column, exclusive: !reading.ticket });
+  });
+  const best = bestMatches(matches);
+  const number = best.get('number');
+  if (!number) return undefined;
+  const has = (field: InvoiceField): boolean => best.has(field);
+  if (!(has('issued') || has('due') || has('paid') || has('amount'))) return undefined;
+  // A "# / Date / Amount" table may be payments or orders: it needs invoice evidence.
+  const explicit = EXPLICIT_NUMBER.test(readings[number.column]?.key ?? '');
+  const strong = explicit || has('due') || has('paid') || (has('client') && LIST_CONTEXT.invoice.test(context));
+  if (!strong && !has('status')) return undefined;
+  const columns = new Map([...best].map(([field, match]) => [field, match.column] as const));
+  return {
+    plan: { kind: 'invoice', columns, headerCurrency: currency, needsStatusProof: !strong },
+    exclusive: [...best.values()].filter((match) => match.exclusive).length,
+    fields: best.size,
+  };
+}
+
+function ticketCandidate(readings: (HeaderReading | undefined)[], context: string, currency: Map<number, string>): Candidate | undefined {
+  const matches: Match<TicketField>[] = [];
+  readings.forEach((reading, column) => {
+    if (reading?.ticket) matches.push({ ...reading.ticket, column, exclusive: !reading.invoice });
+  });
+  const best = bestMatches(matches);
+  const id = best.get('id');
+  if (!id || !best.has('created')) return undefined;
+  const has = (field: TicketField): boolean => best.has(field);
+  const explicit = EXPLICIT_ID.test(readings[id.column]?.key ?? '');
+  const named = has('client') || has('requester');
+  const strong =
+    explicit || has('priority') || has('satisfaction') || has('tags') || has('subject') || (named && LIST_CONTEXT.ticket.test(context));
+  if (!strong && !has('status')) return undefined;
+  const columns = new Map([...best].map(([field, match]) => [field, match.column] as const));
+  return {
+    plan: { kind: 'ticket', columns, headerCurrency: currency, needsStatusProof: !strong },
+    exclusive: [...best.values()].filter((match) => match.exclusive).length,
+    fields: best.size,
+  };
+}
+
+/**
+ * Maps a header row to invoice or ticket fields, or says it is neither (pricing tables,
+ * calendars, timesheets). `context` is the page's title, headings and address.
+ */
+export function planColumns(headerCells: readonly (Element | undefined)[], context: string): ColumnPlan | undefined {
+  const readings = headerCells.map((cell) => (cell ? readHeader(cell) : undefined));
+  const currency = new Map<number, string>();
+  headerCells.forEach((cell, column) => {
+    const code = cell ? currencyOf(cell.textContent ?? '') : undefined;
+    if (code) currency.set(column, code);
+  });
+  const candidates = [invoiceCandidate(readings, context, currency), ticketCandidate(readings, context, currency)].filter(
+    (candidate): candidate is Candidate => candidate !== undefined,
+  );
+  candidates.sort((a, b) => b.exclusive - a.exclusive || b.fields - a.fields);
+  return candidates[0]?.plan;
+}
+

@@ -1,0 +1,52 @@
+import { clientKey } from '../identity';
+import { compareEntries, countId, MemoryState, naturalKey, type Entry } from '../history';
+import type { PageExtract } from '../model';
+import type { SignalsDb } from './db';
+
+export type PageSighting = { at: string; source: string; extract: PageExtract };
+
+/**
+ * Stores what one page showed, in one transaction: the rows the page touches are loaded into a
+ * MemoryState, the page's entries are applied with the same merge rules as `buildHistories`
+ * (and in the same order), and what changed is written back. Idempotent: the same page read
+ * twice changes nothing but `lastSeen`.
+ *
+ * @returns the client keys the page named (not yet resolved to their groups)
+ */
+export async function ingestPage(db: SignalsDb, sighting: PageSighting): Promise<string[]> {
+  const { at, source, extract } = sighting;
+  const entries: Entry[] = extract.observations.map((observation) => ({ at, source, observation })).sort(compareEntries);
+  const keys = [...new Set(extract.observations.map((obs) => clientKey(obs.client)))];
+  if (entries.length === 0) return keys;
+  const state = new MemoryState();
+  await db.transaction('rw', [db.clients, db.invoices, db.tickets, db.counts, db.changes], async () => {
+    const invoiceIds = unique(extract.observations.flatMap((obs) => (obs.kind === 'invoice' ? [obs.number] : [])));
+    const ticketIds = unique(extract.observations.flatMap((obs) => (obs.kind === 'ticket' ? [obs.id] : [])));
+    const [clients, invoices, tickets] = await Promise.all([
+      db.clients.bulkGet(keys),
+      db.invoices.bulkGet(invoiceIds.map((number) => [source, number] as [string, string])),
+      db.tickets.bulkGet(ticketIds.map((id) => [source, id] as [string, string])),
+    ]);
+    for (const client of clients) if (client) state.clients.set(client.key, client);
+    for (const invoice of invoices) if (invoice) state.invoices.set(naturalKey(invoice.source, invoice.number), invoice);
+    for (const ticket of tickets) if (ticket) state.tickets.set(naturalKey(ticket.source, ticket.id), ticket);
+    if (extract.observations.some((obs) => obs.kind === 'ticket-count')) {
+      const counts = await db.counts.where('clientKey').anyOf(keys).sortBy('at');
+      for (const count of counts) state.lastCounts.set(countId(count.clientKey, count.source, count.scope), count);
+    }
+
+    for (const entry of entries) state.apply(entry);
+
+    // mergeClient keeps every field of the stored row (its `root` included).
+    await db.clients.bulkPut([...state.clients.values()]);
+    await db.invoices.bulkPut([...state.invoices.values()]);
+    await db.tickets.bulkPut([...state.tickets.values()]);
+    if (state.counts.length) await db.counts.bulkAdd(state.counts);
+    if (state.changes.length) await db.changes.bulkAdd(state.changes);
+  });
+  return keys;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

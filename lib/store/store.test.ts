@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildHistories, type Entry } from '../history';
+import type { InvoiceObservation, Observation } from '../model';
+import { SignalsDb } from './db';
+import { ingestPage } from './ingest';
+import { addNote, deleteNote, mergeClients, unmergeClients } from './notes';
+import { loadHistories } from './queries';
+import { recomputeAll } from './verdicts';
+import { DEFAULT_SETTINGS } from '../settings';
+
+let dbs: SignalsDb[] = [];
+let serial = 0;
+function freshDb(): SignalsDb {
+  const db = new SignalsDb(`test-${++serial}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs) await db.delete();
+  dbs = [];
+});
+
+const invoice = (number: string, fields: Partial<InvoiceObservation> = {}): InvoiceObservation => ({
+  kind: 'invoice', client: { name: 'ООО «Ромашка»' }, number, issued: '2026-01-01', due: '2026-01-31', amount: 500, currency: 'BYN', status: 'open', ...fields,
+});
+
+/** Ingests entries page by page (entries with the same time and host form one page). */
+async function ingestAll(db: SignalsDb, entries: Entry[]): Promise<void> {
+  const pages = new Map<string, Entry[]>();
+  // Pages in time order; two pages at the same instant go in host order, as the replay orders them.
+  for (const entry of [...entries].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.source ?? '').localeCompare(b.source ?? ''))) {
+    const id = `${entry.at}|${entry.source}`;
+    pages.set(id, [...(pages.get(id) ?? []), entry]);
+  }
+  for (const page of pages.values()) {
+    await ingestPage(db, { at: page[0]!.at, source: page[0]!.source ?? '', extract: { observations: page.map((e) => e.observation), warnings: [] } });
+  }
+}
+
+describe('ingestPage', () => {
+  it('stores the same invoice seen twice once, and logs what changed', async () => {
+    const db = freshDb();
+    const page = { observations: [invoice('A-1')], warnings: [] };
+    await ingestPage(db, { at: '2026-02-01T10:00:00Z', source: 'crm.example', extract: page });
+    await ingestPage(db, { at: '2026-02-01T11:00:00Z', source: 'crm.example', extract: page });
+    expect(await db.invoices.count()).toBe(1);
+    expect(await db.changes.count()).toBe(0);
+    await ingestPage(db, { at: '2026-02-05T11:00:00Z', source: 'crm.example', extract: { observations: [invoice('A-1', { due: '2026-02-28' })], warnings: [] } });
+    expect(await db.invoices.count()).toBe(1);
+    expect((await db.changes.toArray()).map((c) => [c.field, c.from, c.to])).toEqual([['due', '2026-01-31', '2026-02-28']]);
+  });
+
+  it('gives the same histories as the pure replay (any sequence of sightings)', async () => {
+    const clients = [{ name: 'ООО «Ромашка»', taxId: '190123456' }, { name: 'Romashka Trade', taxId: '190123456' }, { name: 'Acme LLC' }, { name: 'Вектор' }];
+    const observation = fc.oneof(
+      fc.record({
+        kind: fc.constant('invoice' as const),
+        client: fc.constantFrom(...clients),
+        number: fc.constantFrom('1', '2', '3'),
+        due: fc.constantFrom('2026-01-31', '2026-02-28'),
+        amount: fc.constantFrom(100, 90),
+        status: fc.constantFrom('open' as const, 'overdue' as const, 'paid' as const),
+      }),
+      fc.record({
+        kind: fc.constant('ticket' as const),
+        client: fc.constantFrom(...clients),
+        id: fc.constantFrom('t1', 't2'),
+        created: fc.constant('2026-01-10T10:00'),
+        priority: fc.constantFrom('normal' as const, 'urgent' as const),
+      }),
+      fc.record({ kind: fc.constant('ticket-count' as const), client: fc.constantFrom(...clients), count: fc.integer({ min: 0, max: 5 }), scope: fc.constant('total' as const) }),
+    );
+    const entry = fc.record({
+      at: fc.integer({ min: 0, max: 20 }).map((day) => new Date(Date.UTC(2026, 1, 1 + day, 12)).toISOString()),
+      source: fc.constantFrom('a.example', 'b.example'),
+      observation: observation as fc.Arbitrary<Observation>,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 25 }), async (entries) => {
+        const db = freshDb();
+        await ingestAll(db, entries);
+        expect(await loadHistories(db)).toEqual(buildHistories(entries));
+        await db.delete();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('notes, merges and verdicts', () => {
+  it('stores and deletes a note, and a merge can be undone', async () => {
+    const db = freshDb();
+    await ingestPage(db, { at: '2026-02-01T10:00:00Z', source: 'x', extract: { observations: [invoice('1'), invoice('2', { client: { name: 'Acme' } })], warnings: [] } });
+    const id = await addNote(db, { kind: 'incident', client: { name: 'ООО «Ромашка»' }, text: 'Rude on the phone' }, '2026-02-02T10:00:00Z');
+    expect((await loadHistories(db)).find((h) => h.client.key === 'ромашка')!.notes.map((n) => n.text)).toEqual(['Rude on the phone']);
+    expect(await deleteNote(db, id)).toBe(true);
+    expect(await deleteNote(db, id)).toBe(false);
+    const merge = await mergeClients(db, 'ромашка', 'acme', '2026-02-03T00:00:00Z');
+    expect(await loadHistories(db)).toHaveLength(1);
+    await unmergeClients(db, merge);
+    expect(await loadHistories(db)).toHaveLength(2);
+  });
+
+  it('stores verdicts per group root, logs status changes and records each key root', async () => {
+    const db = freshDb();
+    const now = new Date('2026-03-20T12:00:00Z');
+    await ingestPage(db, { at: '2026-02-01T10:00:00Z', source: 'x', extract: { observations: [invoice('1', { due: '2026-02-01' })], warnings: [] } });
+    await recomputeAll(db, DEFAULT_SETTINGS, now);
+    const late = await db.verdicts.get(['ромашка', 'late-payment']);
+    expect(late).toMatchObject({ status: 'met', since: now.toISOString() });
+    await recomputeAll(db, DEFAULT_SETTINGS, new Date('2026-03-21T12:00:00Z'));
+    expect((await db.verdicts.get(['ромашка', 'late-payment']))!.since).toBe(now.toISOString());
+    expect(await db.verdictLog.where('clientKey').equals('ромашка').count()).toBe(8);
+    expect((await db.clients.get('ромашка'))!.root).toBe('ромашка');
+  });
+});

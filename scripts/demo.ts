@@ -1,0 +1,94 @@
+/**
+ * `npm run demo`: builds the extension, serves the demo CRM from tests/fixtures/demo on
+ * 127.0.0.1 and opens Chromium with the extension loaded. With a display it is headed, for a
+ * person to click around; without one it visits the demo pages headless, prints each demo
+ * client's verdicts as a table and saves popup screenshots to demo-output/.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ensureBrowsers } from './ensure-browsers.mjs';
+import { startFixtureServer } from '../tests/fixtures/server';
+import { launchChromium, ROOT, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
+
+const OUT = path.join(ROOT, 'demo-output');
+const PAGES = ['demo/invoices-ru.html', 'demo/client-acme.html', 'demo/clients.html', 'demo/about.html'];
+const headed = process.argv.includes('--headed') || (!process.argv.includes('--headless') && Boolean(process.env.DISPLAY));
+
+ensureBrowsers(['chromium']);
+console.log('Building the extension (test build: also reads pages on 127.0.0.1)…');
+if (spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) process.exit(1);
+const server = await startFixtureServer();
+console.log(`Demo CRM: ${server.url}/demo/clients.html`);
+
+if (headed) {
+  const session = await launchChromium({ headless: false });
+  const page = await session.context.newPage();
+  await page.goto(`${server.url}/demo/clients.html`);
+  console.log('Chromium is open with Client Signals loaded. Browse the demo CRM and click the toolbar icon. Close the browser to end.');
+  await new Promise((resolve) => session.context.on('close', resolve));
+  await server.close();
+  process.exit(0);
+}
+
+mkdirSync(OUT, { recursive: true });
+for (const locale of ['en-US', 'ru-RU']) {
+  const session = await launchChromium({ locale });
+  const lang = locale.slice(0, 2);
+  for (const file of PAGES) {
+    const { tabId } = await visit(session, `${server.url}/${file}`);
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 640 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-client-name], [data-empty]');
+    const shot = path.join(OUT, `popup-${path.basename(file, '.html')}-${lang}.png`);
+    await popup.screenshot({ path: shot, fullPage: true });
+    console.log(`  ${file} → ${path.relative(ROOT, shot)}`);
+    await popup.close();
+  }
+  if (lang === 'en') await printVerdicts(session);
+  await session.close();
+}
+await server.close();
+
+async function visit(session: ChromiumSession, url: string): Promise<{ tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  const tabId = await waitFor(() => session.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url), (id) => id > 0, url);
+  // The reader reports within a second of the page settling; the badge title then names the page.
+  await waitFor(() => session.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId), (title) => title !== 'Client Signals', `the badge of ${url}`);
+  return { tabId };
+}
+
+/** Reads the stored clients and verdicts (as the popup does) and prints one row per client. */
+async function printVerdicts(session: ChromiumSession): Promise<void> {
+  const page: Page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  const rows = await page.evaluate(
+    () =>
+      new Promise<{ name: string; verdicts: Record<string, string> }[]>((resolve, reject) => {
+        const open = indexedDB.open('client-signals');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['clients', 'verdicts']);
+          const clients = tx.objectStore('clients').getAll();
+          const verdicts = tx.objectStore('verdicts').getAll();
+          tx.oncomplete = () => {
+            const byKey = new Map<string, Record<string, string>>();
+            for (const v of verdicts.result) byKey.set(v.clientKey, { ...byKey.get(v.clientKey), [v.id]: `${v.status}` });
+            resolve(clients.result.filter((c) => byKey.has(c.key)).map((c) => ({ name: c.name, verdicts: byKey.get(c.key)! })));
+          };
+        };
+      }),
+  );
+  await page.close();
+  const ids = ['late-payment', 'price-pressure', 'disrespect', 'ignored-advice', 'scope-creep', 'excess-attention', 'out-of-scope', 'low-income'];
+  const width = Math.max(6, ...rows.map((r) => r.name.length));
+  console.log(`\nVerdicts of the demo clients\n${'client'.padEnd(width)}  ${ids.map((id) => id.padEnd(18)).join('')}met`);
+  for (const row of rows) {
+    const met = ids.filter((id) => row.verdicts[id] === 'met').length;
+    console.log(`${row.name.padEnd(width)}  ${ids.map((id) => (row.verdicts[id] ?? '-').padEnd(18)).join('')}${met}`);
+  }
+  console.log('');
+}

@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
+
+/** Real-browser helpers: Debian's Chromium (playwright-core) and firefox-esr (puppeteer-core, BiDi). */
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3-test');
+export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv2-test');
+export const GECKO_ID = 'client-signals@example.org';
+export const FIREFOX_UUID = '5f1c6a1e-2b3d-4c4e-9f00-c11e275161a1';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** Flags for a closed network: without them Chromium keeps calling home and is refused. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function requireBuild(dir: string): void {
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No test build at ${dir}. Run \`npm run build:test\` first (npm test does).`);
+  }
+}
+
+export type ChromiumSession = { context: BrowserContext; worker: Worker; extensionId: string; close(): Promise<void> };
+
+/** Chromium with the test build loaded, in a throwaway profile. */
+export async function launchChromium(opts: { headless?: boolean; locale?: string } = {}): Promise<ChromiumSession> {
+  requireBuild(CHROME_BUILD);
+  const profile = mkdtempSync(path.join(tmpdir(), 'client-signals-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: opts.headless ?? true,
+    locale: opts.locale ?? 'en-US',
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`, `--lang=${opts.locale ?? 'en-US'}`],
+    viewport: { width: 1100, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  // On install the background registers the reader for the enabled origins; pages opened before
+  // that finishes would not be read.
+  await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length), (n) => n > 0, 'the reader to be registered');
+  return {
+    context,
+    worker,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export type FirefoxSession = { browser: PuppeteerBrowser; base: string; close(): Promise<void> };
+
+/** firefox-esr with the test build installed as a temporary add-on, at a fixed moz-extension:// UUID. */
+export async function launchFirefox(opts: { locale?: string } = {}): Promise<FirefoxSession> {
+  requireBuild(FIREFOX_BUILD);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.locale.requested': opts.locale ?? 'en-US',
+      'intl.accept_languages': opts.locale ?? 'en-US',
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return { browser, base: `moz-extension://${FIREFOX_UUID}`, close: () => browser.close() };
+}
+
+/** Polls `probe` until it returns a value `done` accepts, or fails with the last value seen. */
+export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await probe();
+      if (done(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+}

@@ -1,0 +1,156 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../fixtures/server';
+import { launchChromium, ROOT, waitFor, type ChromiumSession } from './browsers';
+
+const SHOTS = path.join(ROOT, 'test-output/screenshots');
+const AMBER = [217, 119, 6, 255];
+const NEUTRAL = [107, 114, 128, 255];
+
+let session: ChromiumSession;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startFixtureServer();
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function tabIdOf(url: string): Promise<number> {
+  return waitFor(
+    () => session.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url),
+    (id) => id > 0,
+    `a tab at ${url}`,
+  );
+}
+
+type BadgeState = { text: string; color: number[]; title: string };
+async function badge(tabId: number): Promise<BadgeState> {
+  return session.worker.evaluate(async (id) => {
+    const [text, color, title] = await Promise.all([
+      chrome.action.getBadgeText({ tabId: id }),
+      chrome.action.getBadgeBackgroundColor({ tabId: id }),
+      chrome.action.getTitle({ tabId: id }),
+    ]);
+    return { text, color: [...color], title };
+  }, tabId);
+}
+
+/** Opens a fixture page and waits until the reader has reported it (the badge title changes). */
+async function visit(file: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  const url = `${server.url}/${file}`;
+  await page.goto(url);
+  const tabId = await tabIdOf(url);
+  return { page, tabId };
+}
+
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+async function statuses(popup: Page): Promise<Record<string, string>> {
+  await popup.waitForSelector('[data-criterion]');
+  return popup.$$eval('[data-criterion]', (rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-criterion'), row.getAttribute('data-status')])));
+}
+
+/** Counts rows of a store table, read straight from IndexedDB in an extension page. */
+async function countRows(extensionPage: Page, table: string): Promise<number> {
+  return extensionPage.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('client-signals');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+describe('Chromium: the extension on real pages', () => {
+  it('flags a late client: badge 1 in amber, late-payment met in the popup', async () => {
+    const { tabId } = await visit('e2e/late-client.html');
+    const state = await waitFor(() => badge(tabId), (b) => b.text !== '', 'the badge of the late client');
+    expect(state.text).toBe('1');
+    expect(state.color).toEqual(AMBER);
+    expect(state.title).toContain('Latecomer Ltd');
+    const popup = await openPopup(tabId);
+    const rows = await statuses(popup);
+    expect(rows['late-payment']).toBe('met');
+    expect(Object.keys(rows)).toHaveLength(8);
+    expect(await popup.getAttribute('[data-criterion="late-payment"]', 'data-client-name')).toBe('Latecomer Ltd');
+    await popup.click('[data-criterion="late-payment"] .criterion__head');
+    await popup.waitForSelector('[data-criterion="late-payment"] .evidence__item');
+    expect(await popup.locator('[data-criterion="late-payment"] .evidence__item').count()).toBe(3);
+    await popup.screenshot({ path: path.join(SHOTS, 'popup-late-client-en.png'), fullPage: true });
+    await popup.close();
+  });
+
+  it('shows 0 in neutral grey for a client who pays on time', async () => {
+    const { tabId } = await visit('e2e/ontime-client.html');
+    const state = await waitFor(() => badge(tabId), (b) => b.text !== '', 'the badge of the on-time client');
+    expect(state).toMatchObject({ text: '0', color: NEUTRAL });
+    const popup = await openPopup(tabId);
+    expect((await statuses(popup))['late-payment']).toBe('clear');
+    await popup.close();
+  });
+
+  it('shows no badge and an explanation on a page with no client', async () => {
+    const { tabId } = await visit('e2e/no-client.html');
+    const state = await waitFor(() => badge(tabId), (b) => /no client/i.test(b.title), 'the no-client title');
+    expect(state.text).toBe('');
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-empty="no-client"]');
+    expect(await popup.locator('[data-criterion]').count()).toBe(0);
+    await popup.screenshot({ path: path.join(SHOTS, 'popup-no-client-en.png'), fullPage: true });
+    await popup.close();
+  });
+
+  it('stores the same invoice visited twice once', async () => {
+    const { page, tabId } = await visit('e2e/late-client.html');
+    await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge');
+    const popup = await openPopup(tabId);
+    const before = await countRows(popup, 'invoices');
+    await page.reload();
+    await page.waitForTimeout(1500);
+    await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge after reload');
+    expect(await countRows(popup, 'invoices')).toBe(before);
+    await popup.close();
+  });
+
+  it('refuses a forged or oversized message and changes nothing', async () => {
+    const { tabId } = await visit('e2e/late-client.html');
+    await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge');
+    const popup = await openPopup(tabId);
+    const tables = ['invoices', 'clients', 'tickets', 'changes', 'notes'];
+    const before = await Promise.all(tables.map((t) => countRows(popup, t)));
+    const replies = await popup.evaluate(async () => {
+      const send = (data: unknown, type = 'pageRead') => chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
+      const forgedInvoice = { kind: 'invoice', client: { name: '<img src=x onerror=alert(1)>' }, number: 'X-1', due: '2026-02-31' };
+      return Promise.all([
+        send({ url: location.href, extract: { observations: [forgedInvoice], warnings: [] } }),
+        send({ url: 'https://evil.example/', extract: { observations: [{ ...forgedInvoice, due: '2026-01-01', extra: 'field' }], warnings: [] } }),
+        send({ url: 'https://crm.example/', extract: { observations: [], warnings: [] }, padding: 'x'.repeat(2_100_000) }),
+        send('just a string'),
+        send({ id: 'not-a-number' }, 'deleteNote'),
+      ]);
+    });
+    for (const reply of replies) expect(reply).toMatchObject({ res: { ok: false } });
+    expect(await Promise.all(tables.map((t) => countRows(popup, t)))).toEqual(before);
+    expect((await badge(tabId)).text).toBe('1');
+    await popup.close();
+  });
+});
