@@ -42,6 +42,14 @@ export function ClientCard(props: ClientCardProps) {
           {met}/{verdicts.length}
         </span>
       </header>
+      {!open && met > 0 && (
+        <p className="client__met">
+          {verdicts
+            .filter((verdict) => verdict.status === 'met')
+            .map((verdict) => text.criteria[verdict.id].title)
+            .join(' · ')}
+        </p>
+      )}
       {open && (
         <>
           <ul className="criteria">

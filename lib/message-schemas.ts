@@ -101,6 +101,7 @@ export const noteOutcomeSchema = z.object({ id: storeId, outcome: z.enum(['follo
 export const originSchema = z
   .object({ origin: z.string().max(300).regex(/^https?:\/\/[^/\s*]+$/, 'expected an origin such as https://crm.example.com') })
   .strict();
+export const backupMessageSchema = z.object({ json: z.string().min(2) }).strict();
 export const mergeSchema = z.object({ a: z.string().min(1).max(LIMITS.maxText), b: z.string().min(1).max(LIMITS.maxText) }).strict();
 
 /** Bytes of a message once serialised (what crosses the process boundary). */
@@ -115,9 +116,13 @@ export function messageBytes(data: unknown): number {
 /**
  * Parses an untrusted message: size first (cheap), then shape. Returns a reason on failure.
  */
-export function parseMessage<T>(schema: z.ZodType<T>, data: unknown): { ok: true; data: T } | { ok: false; error: string } {
+export function parseMessage<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  maxBytes: number = LIMITS.maxMessageBytes,
+): { ok: true; data: T } | { ok: false; error: string } {
   const bytes = messageBytes(data);
-  if (bytes > LIMITS.maxMessageBytes) return { ok: false, error: `message too large: ${bytes} bytes (limit ${LIMITS.maxMessageBytes})` };
+  if (bytes > maxBytes) return { ok: false, error: `message too large: ${bytes} bytes (limit ${maxBytes})` };
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data };
   const first = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`);

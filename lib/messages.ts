@@ -24,9 +24,8 @@ export interface ProtocolMap {
   disableSite(data: { origin: string }): CommandReply;
   mergeClients(data: { a: string; b: string }): CommandReply;
   unmergeClients(data: { id: number }): CommandReply;
-  /** options → background */
-  importBackup(data: { json: string }): CommandReply & { imported?: number };
-  recompute(): CommandReply;
+  /** options → background: replaces the store with a backup file's content */
+  importBackup(data: { json: string }): { ok: true; imported: number } | { ok: false; error: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

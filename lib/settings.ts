@@ -156,9 +156,13 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
+/** A stored value made whole: defaults for what is missing, defaults again if it no longer validates. */
+export function usableSettings(stored: Settings | null | undefined): Settings {
+  const result = validateSettings(withDefaults(stored ?? undefined));
+  return result.ok ? result.settings : DEFAULT_SETTINGS;
+}
+
 /** Reads stored settings, repairing anything invalid (e.g. written by a newer version) with defaults. */
 export async function loadSettings(): Promise<Settings> {
-  const stored = await settingsItem.getValue();
-  const result = validateSettings(withDefaults(stored));
-  return result.ok ? result.settings : DEFAULT_SETTINGS;
+  return usableSettings(await settingsItem.getValue());
 }

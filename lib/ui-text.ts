@@ -145,6 +145,29 @@ export type UiText = {
     storageFailed: string;
     loading: string;
     moreSections: string;
+    sites: {
+      title: string;
+      description: string;
+      none: string;
+      builtIn: string;
+      disable: string;
+      addLabel: string;
+      addPlaceholder: string;
+      add: string;
+      invalidOrigin: string;
+      denied: string;
+    };
+    backup: {
+      title: string;
+      description: string;
+      export: string;
+      import: string;
+      confirmImport: (file: string) => string;
+      restore: string;
+      cancel: string;
+      imported: (rows: number) => string;
+      failed: (error: string) => string;
+    };
   };
 };
 
@@ -321,6 +344,29 @@ const en: UiText = {
     storageFailed: 'Could not save to the browser storage. Try again.',
     loading: 'Loading settings…',
     moreSections: 'More settings',
+    sites: {
+      title: 'Enabled sites',
+      description: 'Client Signals reads pages only on these sites. Enable a site from the popup while you are on it, or add its address here.',
+      none: 'No site enabled yet.',
+      builtIn: 'built in',
+      disable: 'Disable',
+      addLabel: 'Site address',
+      addPlaceholder: 'https://crm.example.com',
+      add: 'Enable',
+      invalidOrigin: 'Enter a web address such as https://crm.example.com',
+      denied: 'The browser did not grant access to that site.',
+    },
+    backup: {
+      title: 'Backup',
+      description: 'Save every client, invoice, ticket, note and setting to a file, or restore them from one. Restoring replaces what is stored now.',
+      export: 'Save a backup',
+      import: 'Restore from a file…',
+      confirmImport: (file) => `Replace everything stored now with the backup “${file}”?`,
+      restore: 'Restore',
+      cancel: 'Cancel',
+      imported: (rows) => `Restored ${count('en', rows, ['record', 'records'])}.`,
+      failed: (error) => `Nothing was changed: ${error}`,
+    },
   },
 };
 
@@ -499,6 +545,29 @@ const ru: UiText = {
     storageFailed: 'Не удалось сохранить в хранилище браузера. Попробуйте ещё раз.',
     loading: 'Загрузка настроек…',
     moreSections: 'Другие настройки',
+    sites: {
+      title: 'Включённые сайты',
+      description: 'Client Signals читает страницы только на этих сайтах. Включите сайт во всплывающем окне, находясь на нём, или добавьте его адрес здесь.',
+      none: 'Пока ни один сайт не включён.',
+      builtIn: 'встроенный',
+      disable: 'Отключить',
+      addLabel: 'Адрес сайта',
+      addPlaceholder: 'https://crm.example.com',
+      add: 'Включить',
+      invalidOrigin: 'Введите адрес сайта, например https://crm.example.com',
+      denied: 'Браузер не дал доступ к этому сайту.',
+    },
+    backup: {
+      title: 'Резервная копия',
+      description: 'Сохраните всех клиентов, счета, обращения, заметки и настройки в файл или восстановите их из файла. Восстановление заменяет всё, что хранится сейчас.',
+      export: 'Сохранить копию',
+      import: 'Восстановить из файла…',
+      confirmImport: (file) => `Заменить всё, что хранится сейчас, копией «${file}»?`,
+      restore: 'Восстановить',
+      cancel: 'Отмена',
+      imported: (rows) => `Восстановлено: ${count('ru', rows, ['запись', 'записи', 'записей'])}.`,
+      failed: (error) => `Ничего не изменено: ${error}`,
+    },
   },
 };
 

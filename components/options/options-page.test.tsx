@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { act, type ReactNode } from 'react';
+import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import App from '../../entrypoints/options/App';
 import { CRITERION_IDS } from '../../lib/model';
@@ -18,12 +18,12 @@ async function flush() {
   for (let i = 0; i < 5; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
-async function renderPage(stored?: Partial<Settings>, children?: ReactNode) {
+async function renderPage(stored?: Partial<Settings>) {
   if (stored) await settingsItem.setValue(withDefaults(stored));
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  await act(async () => root.render(<App>{children}</App>));
+  await act(async () => root.render(<App />));
   await flush();
 }
 
@@ -62,8 +62,16 @@ async function save(lang: 'en' | 'ru' = 'en') {
 
 const stored = () => settingsItem.getValue();
 
+/** What the fake browser leaves out and the sites section reads: the manifest and host permissions. */
+function fakeSitePermissions(origins: string[]) {
+  const event = { addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn() };
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Client Signals', version: '0', host_permissions: [] });
+  Object.assign(fakeBrowser.permissions, { getAll: async () => ({ origins, permissions: [] }), onAdded: event, onRemoved: event });
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
+  fakeSitePermissions(['https://crm.example.com/*']);
 });
 
 afterEach(() => {
@@ -236,12 +244,14 @@ describe('options page', () => {
     expect(container.textContent).toContain(uiText('ru').options.pageTitle);
   });
 
-  it('keeps a separate place after the form for the sections added later', async () => {
-    await renderPage(undefined, <section id="enabled-sites">Enabled sites</section>);
+  it('shows enabled sites and backup after the settings form, outside it', async () => {
+    await renderPage();
     const form = container.querySelector('form')!;
-    const slot = container.querySelector('.more-sections')!;
-    expect(slot.querySelector('#enabled-sites')).not.toBeNull();
-    expect(form.compareDocumentPosition(slot) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(form.contains(slot)).toBe(false);
+    const more = container.querySelector('.more-sections')!;
+    expect([...more.querySelectorAll('[data-section]')].map((section) => section.getAttribute('data-section'))).toEqual(['sites', 'backup']);
+    expect(form.compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(form.contains(more)).toBe(false);
+    expect(more.textContent).toContain(uiText('en').options.backup.export);
+    expect(more.querySelector('[data-site="https://crm.example.com"]')).not.toBeNull();
   });
 });

@@ -1,9 +1,11 @@
 import { resolveLang } from '../../lib/i18n';
 import { onMessage, type CommandReply } from '../../lib/messages';
-import { mergeSchema, noteIdSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
+import { backupMessageSchema, mergeSchema, noteIdSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
+import { MAX_BACKUP_BYTES, parseBackup } from '../../lib/backup';
 import { clientKey } from '../../lib/identity';
 import { loadSettings, settingsItem } from '../../lib/settings';
 import { getDb } from '../../lib/store/db';
+import { restoreBackup } from '../../lib/store/backup';
 import { ingestPage } from '../../lib/store/ingest';
 import { addNote, deleteNote, mergeClients, setNoteOutcome, unmergeClients } from '../../lib/store/notes';
 import { recomputeAll } from '../../lib/store/verdicts';
@@ -92,7 +94,16 @@ export default defineBackground(() => {
   onMessage('setNoteOutcome', command(noteOutcomeSchema, ({ id, outcome }) => setNoteOutcome(db, id, outcome)));
   onMessage('mergeClients', command(mergeSchema, ({ a, b }) => mergeClients(db, a, b, new Date().toISOString()).then(() => true)));
   onMessage('unmergeClients', command(noteIdSchema, ({ id }) => unmergeClients(db, id)));
-  onMessage('recompute', command(noteIdSchema.optional(), async () => true));
+  onMessage('importBackup', async ({ data }) => {
+    const parsed = parseMessage(backupMessageSchema, data, MAX_BACKUP_BYTES);
+    if (!parsed.ok) return refuse(parsed.error);
+    const backup = parseBackup(parsed.data.json);
+    if (!backup.ok) return refuse(backup.error);
+    const imported = await restoreBackup(db, backup.backup);
+    await settingsItem.setValue(backup.backup.settings);
+    await recompute();
+    return { ok: true, imported };
+  });
   onMessage(
     'enableSite',
     command(originSchema, async ({ origin }) => {

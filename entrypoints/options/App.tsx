@@ -1,38 +1,15 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo } from 'react';
+import { BackupSection } from '../../components/options/BackupSection';
 import { SettingsForm } from '../../components/options/SettingsForm';
+import { SitesSection } from '../../components/options/SitesSection';
+import { useSettings } from '../../components/useSettings';
 import { langOf, resolveLang } from '../../lib/i18n';
-import { DEFAULT_SETTINGS, settingsItem, validateSettings, withDefaults, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, settingsItem, type Settings } from '../../lib/settings';
 import { uiText } from '../../lib/ui-text';
 
-/** A stored value made whole: defaults for what is missing, defaults again if it no longer validates. */
-function usable(stored: Settings | null): Settings {
-  const result = validateSettings(withDefaults(stored ?? undefined));
-  return result.ok ? result.settings : DEFAULT_SETTINGS;
-}
-
-type AppProps = {
-  /**
-   * Sections that follow the settings form: "Enabled sites" and "Backup" go here.
-   * They get the page's language through their own props; the form does not know them.
-   */
-  children?: ReactNode;
-};
-
-/** The options page: the stored settings, live (another window's change shows at once). */
-export default function App({ children }: AppProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-
-  useEffect(() => {
-    let mounted = true;
-    void settingsItem.getValue().then((stored) => {
-      if (mounted) setSettings(usable(stored));
-    });
-    const unwatch = settingsItem.watch((stored) => setSettings(usable(stored)));
-    return () => {
-      mounted = false;
-      unwatch();
-    };
-  }, []);
+/** The options page: the stored settings, live (another window's change shows at once), enabled sites, backup. */
+export default function App() {
+  const settings = useSettings();
 
   const lang = resolveLang(settings?.language, navigator.language);
   const text = uiText(lang);
@@ -47,13 +24,10 @@ export default function App({ children }: AppProps) {
 
   async function save(next: Settings) {
     await settingsItem.setValue(next);
-    setSettings(next);
   }
 
   async function reset() {
-    const defaults = structuredClone(DEFAULT_SETTINGS);
-    await settingsItem.setValue(defaults);
-    setSettings(defaults);
+    await settingsItem.setValue(structuredClone(DEFAULT_SETTINGS));
   }
 
   return (
@@ -75,11 +49,10 @@ export default function App({ children }: AppProps) {
       ) : (
         <p className="loading">{text.options.loading}</p>
       )}
-      {children ? (
-        <div className="more-sections" role="region" aria-label={text.options.moreSections}>
-          {children}
-        </div>
-      ) : null}
+      <div className="more-sections" role="region" aria-label={text.options.moreSections}>
+        <SitesSection text={text} />
+        <BackupSection text={text} />
+      </div>
     </main>
   );
 }

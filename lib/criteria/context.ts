@@ -47,7 +47,8 @@ export function makeContext(opts: EvaluateOptions = {}): CriterionContext {
   return {
     settings,
     now,
-    today: clock.dayOf(now.toISOString()),
+    // An invalid `now` has no today: every window is then empty and every verdict says so.
+    today: Number.isNaN(now.getTime()) ? Number.NaN : clock.dayOf(now.toISOString()),
     timeZone,
     clock,
     lang: resolveLang(settings.language),

@@ -73,7 +73,7 @@ export function numberText(ctx: CriterionContext, n: number): string {
 }
 
 /** An amount of money in the UI language, with its currency where the code is known. */
-export function moneyText(ctx: CriterionContext, amount: number, currency: string | undefined): string {
+function moneyText(ctx: CriterionContext, amount: number, currency: string | undefined): string {
   return numberFormat(ctx.lang, currency ?? '').format(amount);
 }
 

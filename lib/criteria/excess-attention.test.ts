@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { PeerStats } from '../model';
-import { isAfterHours } from './facts';
+import { businessHours, isAfterHours } from './facts';
 import { history, ticket, tickets, verdictOf } from './test-histories';
 import { dayNumber, zoneClock } from './windows';
 
@@ -69,7 +69,7 @@ describe('excess-attention', () => {
 });
 
 describe('business hours across time zones and DST', () => {
-  const hours = DEFAULT_SETTINGS.businessHours;
+  const hours = businessHours(DEFAULT_SETTINGS);
   const afterHours = (iso: string, zone: string) => {
     const clock = zoneClock(zone);
     return isAfterHours(clock.dayOf(iso), clock.minuteOf(iso), hours);

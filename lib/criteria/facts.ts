@@ -24,7 +24,7 @@ export type HistoryFacts = {
 
 export type CountGrowth = { at: string; day: number; from: number; to: number; series: string };
 
-export type TicketFacts = {
+type TicketFacts = {
   /** Tickets in the excess-attention window (contacts), and those of them after hours or urgent. */
   contacts: number;
   afterHours: HistoryTicket[];
@@ -50,7 +50,7 @@ export function countsAsBilled(invoice: HistoryInvoice): boolean {
 const matchers = new WeakMap<readonly string[], RegExp | null>();
 
 /** One case-insensitive pattern for a word list (EN and RU), compiled once per list; null matches nothing. */
-export function wordMatcher(words: readonly string[]): RegExp | null {
+function wordMatcher(words: readonly string[]): RegExp | null {
   let matcher = matchers.get(words);
   if (matcher === undefined) {
     const escaped = words.map((word) => word.trim()).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -61,20 +61,36 @@ export function wordMatcher(words: readonly string[]): RegExp | null {
 }
 
 /** True when any tag (or the subject, when given) contains one of the matcher's words. */
-export function mentions(matcher: RegExp | null, tags: string[] | undefined, subject?: string): boolean {
+function mentions(matcher: RegExp | null, tags: string[] | undefined, subject?: string): boolean {
   if (!matcher) return false;
   if (subject !== undefined && matcher.test(subject)) return true;
   if (tags) for (const tag of tags) if (matcher.test(tag)) return true;
   return false;
 }
 
+/** Business hours ready for testing thousands of tickets: business days by ISO weekday, minutes of the day. */
+export type BusinessHours = { days: boolean[]; start: number; end: number };
+
+const compiledHours = new WeakMap<Settings['businessHours'], BusinessHours>();
+
+export function businessHours(settings: Settings): BusinessHours {
+  const hours = settings.businessHours;
+  let compiled = compiledHours.get(hours);
+  if (!compiled) {
+    const days = Array.from({ length: 8 }, (_, weekday) => hours.days.includes(weekday));
+    compiled = { days, start: minuteOfDay(hours.start), end: minuteOfDay(hours.end) };
+    compiledHours.set(hours, compiled);
+  }
+  return compiled;
+}
+
 /**
  * After hours: not on a business day, or before the start or from the end of business hours
  * (09:00–18:00 means 09:00 is in and 18:00 is out). A date with no time is judged by its day alone.
  */
-export function isAfterHours(day: number, minute: number | null, hours: Settings['businessHours']): boolean {
-  if (!hours.days.includes(isoWeekday(day))) return true;
-  return minute !== null && (minute < minuteOfDay(hours.start) || minute >= minuteOfDay(hours.end));
+export function isAfterHours(day: number, minute: number | null, hours: BusinessHours): boolean {
+  if (!hours.days[isoWeekday(day)]) return true;
+  return minute !== null && (minute < hours.start || minute >= hours.end);
 }
 
 type CacheEntry = { settings: Settings; today: number; timeZone: string; facts: HistoryFacts };
@@ -124,7 +140,7 @@ function ticketFacts(list: HistoryTicket[], ctx: CriterionContext): TicketFacts 
   const oldest = Math.max(attention, disrespect, scope, 2 * creep, year);
   const complaintWords = wordMatcher(settings.complaintTags);
   const scopeWords = wordMatcher(settings.outOfScope.keywords);
-  const hours = settings.businessHours;
+  const hours = businessHours(settings);
   const facts: TicketFacts = {
     contacts: 0,
     afterHours: [],
@@ -180,6 +196,7 @@ function countGrowth(history: ClientHistory, ctx: CriterionContext): CountGrowth
 
 /** Work seen through counts in a window: the growth of the series that grew most (series overlap, so never summed). */
 function largestSeriesGrowth(growth: CountGrowth[], inWindow: (day: number) => boolean): number {
+  if (growth.length === 0) return 0;
   const bySeries = new Map<string, number>();
   let largest = 0;
   for (const step of growth) {

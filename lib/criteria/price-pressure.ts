@@ -12,7 +12,7 @@ const DEFERRAL_FORMS: Forms = { en: ['deferral', 'deferrals'], ru: ['отсро�
 const REQUEST_FORMS: Forms = { en: ['discount request', 'discount requests'], ru: ['просьба о скидке', 'просьбы о скидке', 'просьб о скидке'] };
 
 /** The pressure events of a history in the window, by kind, each with its evidence. */
-export type PriceEvents = {
+type PriceEvents = {
   discounts: HistoryInvoice[];
   creditNotes: HistoryInvoice[];
   lowered: Change[];
@@ -39,7 +39,7 @@ function pressureKind(change: Change): 'lowered' | 'deferral' | undefined {
  * moved later between sightings — by the day the change was seen; a `discount-request` note.
  * Draft and void invoices, and changes to them, count nowhere.
  */
-export function priceEvents(history: ClientHistory, ctx: CriterionContext): PriceEvents {
+function priceEvents(history: ClientHistory, ctx: CriterionContext): PriceEvents {
   const facts = historyFacts(history, ctx);
   const days = ctx.settings.pricePressure.windowDays;
   const inWindow = (day: number) => inLastDays(day, ctx.today, days);

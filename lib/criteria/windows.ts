@@ -10,7 +10,12 @@ import { tzOffset } from '@date-fns/tz';
 const EPOCH = parseISO('1970-01-01');
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const dayCache = new Map<number, number>();
+/** Memo of day numbers, indexed by the date's digits (years 1970–2129, 240 KB); other years are not memoised. */
+const FIRST_YEAR = 1970;
+const YEARS = 160;
+const NOT_YET = -2_147_483_648;
+const INVALID = -2_147_483_647;
+const dayCache = new Int32Array(YEARS * 12 * 31).fill(NOT_YET);
 
 /** The digit at `index` of `text`, or NaN. */
 function digit(text: string, index: number): number {
@@ -20,22 +25,23 @@ function digit(text: string, index: number): number {
 
 /**
  * Day number of a calendar date ('yyyy-MM-dd', or the date part of an ISO date-time); NaN if
- * invalid. date-fns decides each distinct date once; the memo is keyed by the date's digits read
- * in place, so the thousands of ticket times of a history cost no string copies.
+ * invalid. date-fns decides each distinct date once; the memo is an array indexed by the date's
+ * digits read in place, so the thousands of ticket times of a history cost no string copies and
+ * no hashing.
  */
 export function dayNumber(date: string): number {
   if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN; // '-'
-  const key =
-    digit(date, 0) * 10_000_000 + digit(date, 1) * 1_000_000 + digit(date, 2) * 100_000 + digit(date, 3) * 10_000 +
-    digit(date, 5) * 1000 + digit(date, 6) * 100 + digit(date, 8) * 10 + digit(date, 9);
-  if (Number.isNaN(key)) return Number.NaN;
-  let value = dayCache.get(key);
-  if (value === undefined) {
-    const parsed = parseISO(date.slice(0, 10));
-    value = Number.isNaN(parsed.getTime()) ? Number.NaN : differenceInCalendarDays(parsed, EPOCH);
-    if (dayCache.size > 50_000) dayCache.clear();
-    dayCache.set(key, value);
-  }
+  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const month = digit(date, 5) * 10 + digit(date, 6);
+  const day = digit(date, 8) * 10 + digit(date, 9);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return Number.NaN;
+  const slot = ((year - FIRST_YEAR) * 12 + month - 1) * 31 + day - 1;
+  const memoised = year >= FIRST_YEAR && year < FIRST_YEAR + YEARS;
+  const memo = memoised ? dayCache[slot]! : NOT_YET;
+  if (memo !== NOT_YET) return memo === INVALID ? Number.NaN : memo;
+  const parsed = parseISO(date.slice(0, 10));
+  const value = Number.isNaN(parsed.getTime()) ? Number.NaN : differenceInCalendarDays(parsed, EPOCH);
+  if (memoised) dayCache[slot] = Number.isNaN(value) ? INVALID : value;
   return value;
 }
 
@@ -62,6 +68,7 @@ export type ZoneClock = {
 };
 
 const clocks = new Map<string, ZoneClock>();
+const OFFSET_SLOTS = 1 << 15;
 
 /**
  * The clock of a time zone, shared by every evaluation in it. Zone offsets come from
@@ -73,17 +80,18 @@ const clocks = new Map<string, ZoneClock>();
 export function zoneClock(timeZone: string): ZoneClock {
   let clock = clocks.get(timeZone);
   if (clock) return clock;
-  const offsets = new Map<number, number>();
+  // Direct-mapped cache of offsets (minutes) by UTC hour: 2^15 slots hold 3.7 years of hours.
+  const hours = new Int32Array(OFFSET_SLOTS).fill(-1);
+  const offsets = new Int32Array(OFFSET_SLOTS);
   /** Milliseconds since the epoch as the zone's wall clock reads them. */
   const local = (ms: number): number => {
     const hour = Math.floor(ms / HOUR_MS);
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      offset = tzOffset(timeZone, new Date(hour * HOUR_MS)) * 60_000;
-      if (offsets.size > 100_000) offsets.clear();
-      offsets.set(hour, offset);
+    const slot = hour & (OFFSET_SLOTS - 1);
+    if (hours[slot] !== hour) {
+      hours[slot] = hour;
+      offsets[slot] = tzOffset(timeZone, new Date(hour * HOUR_MS));
     }
-    return ms + offset;
+    return ms + offsets[slot]! * 60_000;
   };
   clock = {
     timeZone,

@@ -64,7 +64,7 @@ export class PageReport {
   /** Cuts page text to LIMITS.maxText, saying so once per kind of text. */
   cap(value: string, what: string): string {
     const capped = capText(value);
-    if (capped.cut) this.warn(`Cut a ${what} longer than ${LIMITS.maxText} characters.`);
+    if (capped.cut) this.warn(`Cut text longer than ${LIMITS.maxText} characters (${what}).`);
     return capped.value;
   }
 

@@ -22,15 +22,22 @@ const CLIENT_DIRECTORY = /\b(clients|customers|companies|accounts|organi[sz]atio
 
 type Labelled = { label: string; value: string };
 
-/** "Label: value" in one text node, or a label alone followed by its value. */
-function readLabelled(node: Text): Labelled | undefined {
+/** Separators between fields written on one line ("Customer: Initech · Website: initech.example"). */
+const FIELD_SEPARATOR = /\s+[·|•]\s+/;
+
+/** "Label: value" pairs in one text node, or a label alone followed by its value. */
+function readLabelled(node: Text): Labelled[] {
   const own = squish(node.nodeValue ?? '');
-  const inline = /^([^:]{2,40}):\s*(.+)$/.exec(own);
-  if (inline && isLabel(fold(inline[1] ?? ''))) return { label: fold(inline[1] ?? ''), value: squish(inline[2] ?? '') };
+  const inline = own
+    .split(FIELD_SEPARATOR)
+    .map((segment) => /^([^:]{2,40}):\s*(.+)$/.exec(segment))
+    .filter((match): match is RegExpExecArray => match !== null && isLabel(fold(match[1] ?? '')))
+    .map((match) => ({ label: fold(match[1] ?? ''), value: squish(match[2] ?? '') }));
+  if (inline.length) return inline;
   const label = fold(own).replace(/[:\s]+$/, '');
-  if (!isLabel(label)) return undefined;
+  if (!isLabel(label)) return [];
   const value = valueAfter(node);
-  return value ? { label, value } : undefined;
+  return value ? [{ label, value }] : [];
 }
 
 function isLabel(label: string): boolean {
@@ -56,9 +63,7 @@ function domainOf(value: string): string | undefined {
 /** The page's single-client clues found in labelled fields. */
 function labelledClues(texts: readonly Text[], report: PageReport): { name?: string; taxId?: string; domain?: string } {
   const clues: { name?: string; taxId?: string; domain?: string } = {};
-  for (const node of texts) {
-    const labelled = readLabelled(node);
-    if (!labelled) continue;
+  for (const labelled of texts.flatMap(readLabelled)) {
     if (!clues.name && CLIENT_LABEL.test(labelled.label)) clues.name = report.cap(labelled.value, 'client name');
     else if (!clues.taxId && TAX_LABEL.test(labelled.label)) {
       const taxId = taxIdOf(labelled.value, labelled.label);

@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildHistories, type Entry } from '../history';
 import type { InvoiceObservation, Observation } from '../model';
 import { SignalsDb } from './db';
+import { restoreBackup } from './backup';
+import { makeBackup, parseBackup } from '../backup';
 import { ingestPage } from './ingest';
 import { addNote, deleteNote, mergeClients, unmergeClients } from './notes';
-import { loadHistories } from './queries';
+import { loadHistories, loadState } from './queries';
 import { recomputeAll } from './verdicts';
 import { DEFAULT_SETTINGS } from '../settings';
 
@@ -113,5 +115,47 @@ describe('notes, merges and verdicts', () => {
     expect((await db.verdicts.get(['ромашка', 'late-payment']))!.since).toBe(now.toISOString());
     expect(await db.verdictLog.where('clientKey').equals('ромашка').count()).toBe(8);
     expect((await db.clients.get('ромашка'))!.root).toBe('ромашка');
+  });
+});
+
+describe('backup', () => {
+  async function filledDb(): Promise<SignalsDb> {
+    const db = freshDb();
+    await ingestPage(db, { at: '2026-02-01T10:00:00Z', source: 'x', extract: { observations: [invoice('1'), invoice('2', { client: { name: 'Acme', domain: 'acme.com' } })], warnings: [] } });
+    await ingestPage(db, { at: '2026-02-09T10:00:00Z', source: 'x', extract: { observations: [invoice('1', { status: 'paid' }), { kind: 'ticket', client: { name: 'Acme Inc', domain: 'acme.com' }, id: 't-1', created: '2026-02-08T21:30', tags: ['жалоба'] }], warnings: [] } });
+    await addNote(db, { kind: 'advice', client: { name: 'Acme' }, text: 'Move to annual billing', outcome: 'ignored' }, '2026-02-10T10:00:00Z');
+    await mergeClients(db, 'ромашка', 'acme', '2026-02-11T10:00:00Z');
+    return db;
+  }
+
+  it('restores exactly the histories that were exported', async () => {
+    const source = await filledDb();
+    const file = JSON.stringify(makeBackup(await loadState(source), DEFAULT_SETTINGS));
+    const parsed = parseBackup(file);
+    expect(parsed.ok).toBe(true);
+    const target = freshDb();
+    await ingestPage(target, { at: '2026-01-01T00:00:00Z', source: 'y', extract: { observations: [invoice('old', { client: { name: 'Gone' } })], warnings: [] } });
+    await restoreBackup(target, parsed.ok ? parsed.backup : (undefined as never));
+    expect(await loadHistories(target)).toEqual(await loadHistories(source));
+  });
+
+  it.each([
+    ['not JSON', '{oops', /not a JSON file/],
+    ['another file', JSON.stringify({ hello: 'world' }), /not a Client Signals backup/],
+    ['a bad row', JSON.stringify({ format: 'client-signals-backup', version: 1, exportedAt: '2026-01-01T00:00:00Z', settings: DEFAULT_SETTINGS, data: { clients: [], invoices: [{ kind: 'invoice' }], tickets: [], counts: [], changes: [], notes: [], merges: [] } }), /data\.invoices\.0/],
+  ])('refuses %s and says why', (_label, json, message) => {
+    const parsed = parseBackup(json);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.error).toMatch(message);
+  });
+
+  it('changes nothing when a restore fails half way', async () => {
+    const db = await filledDb();
+    const before = await loadHistories(db);
+    const backup = makeBackup(await loadState(db), DEFAULT_SETTINGS);
+    // Two invoices with the same natural key: the second bulkAdd fails inside the transaction.
+    backup.data.invoices.push({ ...backup.data.invoices[0]! });
+    await expect(restoreBackup(db, backup)).rejects.toThrow();
+    expect(await loadHistories(db)).toEqual(before);
   });
 });

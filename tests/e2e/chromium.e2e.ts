@@ -153,4 +153,112 @@ describe('Chromium: the extension on real pages', () => {
     expect((await badge(tabId)).text).toBe('1');
     await popup.close();
   });
+
+  it('notes update the verdicts at once: three "rude" notes make disrespect met (badge 2), deleting one brings it back', async () => {
+    const { tabId } = await visit('e2e/late-client.html');
+    await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge');
+    const popup = await openPopup(tabId);
+    await statuses(popup);
+    for (let i = 0; i < 3; i++) {
+      await popup.click('button[data-note-kind="incident"]');
+      await popup.waitForFunction((n) => document.querySelectorAll('.note[data-note-kind="incident"]').length === n, i + 1);
+    }
+    await popup.waitForSelector('[data-criterion="disrespect"][data-status="met"]');
+    expect((await waitFor(() => badge(tabId), (b) => b.text === '2', 'the badge after three notes')).color).toEqual(AMBER);
+    await popup.screenshot({ path: path.join(SHOTS, 'popup-notes-en.png'), fullPage: true });
+    await popup.click('.note[data-note-kind="incident"] .link--danger');
+    await popup.waitForSelector('[data-criterion="disrespect"][data-status="watch"]');
+    await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge after deleting a note');
+    await popup.close();
+  });
+
+  it('an edited threshold in the options page changes the verdict in the popup', async () => {
+    const { tabId } = await visit('e2e/late-client.html');
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-criterion="late-payment"][data-status="met"]');
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    // LT-103 is 40 days overdue, the others 25 and 20 days late: with 60 days for "overdue" and
+    // 30 for "late", exactly one invoice is late, which is "watch".
+    await options.fill('[name="latePayment.overdueDays"]', '60');
+    await options.fill('[name="latePayment.lateDays"]', '30');
+    await options.click('button[type=submit]');
+    await options.waitForSelector('.save-status[data-status="saved"]');
+    await popup.waitForSelector('[data-criterion="late-payment"][data-status="watch"]');
+    // A refused value keeps the old one.
+    await options.fill('[name="latePayment.lateDays"]', '-5');
+    await options.click('button[type=submit]');
+    await options.waitForSelector('.field-error');
+    await options.screenshot({ path: path.join(SHOTS, 'options-error-en.png') });
+    await options.close();
+    expect((await statuses(popup))['late-payment']).toBe('watch');
+    await popup.close();
+    // Back to defaults for the tests that follow.
+    const restore = await session.context.newPage();
+    await restore.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await restore.evaluate(() => chrome.storage.local.remove('settings'));
+    await restore.close();
+  });
+
+  it('reads a single-page app again after each redraw and page change, storing nothing twice', async () => {
+    const { page, tabId } = await visit('e2e/spa.html');
+    const probe = await openPopup(tabId);
+    await waitFor(() => countRows(probe, 'invoices'), (n) => n >= 3, 'page 1 of the app');
+    const invoicesOf = () =>
+      probe.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const open = indexedDB.open('client-signals');
+            open.onsuccess = () => {
+              const request = open.result.transaction('invoices').objectStore('invoices').getAll();
+              request.onsuccess = () => resolve(request.result.map((row: { number: string }) => row.number).filter((n: string) => n.startsWith('S-')).sort());
+            };
+          }),
+      );
+    expect(await invoicesOf()).toEqual(['S-1', 'S-2', 'S-3']);
+    await page.click('#next');
+    await waitFor(invoicesOf, (numbers) => numbers.length === 6, 'page 2 of the app');
+    await page.click('#prev');
+    await page.click('#redraw');
+    await page.waitForTimeout(1500);
+    expect(await invoicesOf()).toEqual(['S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6']);
+    // The badge follows the app: page 1 lists Northwind (paid 20 and 30 days late: met) and Contoso (on time).
+    const state = await waitFor(() => badge(tabId), (b) => b.text !== '', 'the list badge');
+    expect(state).toMatchObject({ text: '1', color: AMBER });
+    expect(state.title).toMatch(/1 of 2 listed clients/);
+    await probe.close();
+  });
+});
+
+describe('Chromium in Russian', () => {
+  let ru: ChromiumSession;
+  beforeAll(async () => {
+    ru = await launchChromium({ locale: 'ru-RU' });
+  });
+  afterAll(async () => {
+    await ru?.close();
+  });
+
+  it('shows the popup and the options page in Russian', async () => {
+    const page = await ru.context.newPage();
+    const url = `${server.url}/demo/invoices-ru.html`;
+    await page.goto(url);
+    const tabId = await waitFor(() => ru.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url), (id) => id > 0, 'the tab');
+    await waitFor(() => ru.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (text) => text !== '', 'the badge');
+    const popup = await ru.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${ru.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-client-name]');
+    await popup.click('.client__toggle');
+    await popup.waitForSelector('[data-criterion]');
+    expect(await popup.textContent('[data-criterion="late-payment"] .criterion__title')).toBe('Платит с опозданием');
+    await popup.screenshot({ path: path.join(SHOTS, 'popup-list-ru.png'), fullPage: true });
+    const options = await ru.context.newPage();
+    await options.goto(`chrome-extension://${ru.extensionId}/options.html`);
+    await options.waitForSelector('[data-section="sites"]');
+    expect(await options.textContent('h1')).toContain('настройки');
+    await options.screenshot({ path: path.join(SHOTS, 'options-ru.png'), fullPage: true });
+    await popup.close();
+    await options.close();
+  });
 });

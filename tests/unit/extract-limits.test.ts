@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { extractPage, extractPageInChunks } from '../../lib/extract';
+import { LIMITS } from '../../lib/limits';
+import { loadPage } from '../fixtures/pages/page';
+
+const NOW = new Date(2026, 2, 10, 12);
+
+/** An invoice list of `rows` rows, as a generated page. */
+function invoiceList(rows: number): string {
+  const body: string[] = [];
+  for (let index = 0; index < rows; index += 1) {
+    const day = String((index % 28) + 1).padStart(2, '0');
+    body.push(`<tr><td>INV-${index}</td><td>Client ${index % 50}</td><td>${day}.02.2026</td><td>${day}.03.2026</td><td>${index},00 ₽</td><td>Оплачен</td></tr>`);
+  }
+  return `<!doctype html><html lang="ru"><body><table><thead><tr><th>Номер счета</th><th>Клиент</th><th>Дата</th><th>Срок оплаты</th><th>Сумма</th><th>Статус</th></tr></thead><tbody>${body.join('')}</tbody></table></body></html>`;
+}
+
+describe('extractPage limits', () => {
+  it('caps a 50,000-row page at LIMITS.maxObservations, says so, and does not hang', () => {
+    const doc = loadPage(invoiceList(50_000));
+    const started = performance.now();
+    const page = extractPage(doc, 'https://erp.example.test/invoices', { now: NOW });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(page.observations).toHaveLength(LIMITS.maxObservations);
+    expect(page.warnings).toEqual([`The page lists more than ${LIMITS.maxObservations} items; only the first ${LIMITS.maxObservations} were read.`]);
+  }, 60_000);
+
+  it('keeps at most LIMITS.maxWarnings warnings', () => {
+    const rows = Array.from({ length: 80 }, (_, index) => `<tr><td>B-${index}</td><td>ООО «Альфа»</td><td>3${index % 10}.02.20${10 + index}</td></tr>`);
+    const html = `<html lang="ru"><body><table><tr><th>Номер счета</th><th>Клиент</th><th>Срок оплаты</th></tr>${rows.join('')}</table></body></html>`;
+    const page = extractPage(loadPage(html), 'https://x.test/', { now: NOW });
+    expect(page.warnings).toHaveLength(LIMITS.maxWarnings);
+    expect(page.warnings.at(-1)).toContain('further warnings not shown');
+  });
+
+  it('a failing reader becomes a warning and the other readers still run', () => {
+    const doc = loadPage('<html><body><h1>Acme Widgets Ltd</h1><p>Client: Acme Widgets Ltd</p><p>Tickets: 23</p><table><tr><th>Invoice #</th><th>Due date</th></tr><tr><td>A-1</td><td>01.03.2026</td></tr></table></body></html>');
+    const querySelectorAll = doc.querySelectorAll.bind(doc);
+    vi.spyOn(doc, 'querySelectorAll').mockImplementation((selectors: string) => {
+      if (selectors === 'table') throw new Error('boom');
+      return querySelectorAll(selectors);
+    });
+    const page = extractPage(doc, 'https://crm.example.test/clients/1', { now: NOW });
+    expect(page.warnings).toEqual(['The table reader failed: boom']);
+    expect(page.observations).toEqual([{ kind: 'ticket-count', client: { name: 'Acme Widgets Ltd' }, count: 23, scope: 'total' }]);
+  });
+
+  it('a page listing several clients has no subject', () => {
+    const html = '<html><head><title>Acme — Clients</title></head><body><h1>Acme</h1><table><tr><th>Invoice #</th><th>Client</th><th>Due date</th></tr><tr><td>1</td><td>Acme</td><td>01.03.2026</td></tr><tr><td>2</td><td>Globex</td><td>02.03.2026</td></tr></table><p>Tickets: 4</p></body></html>';
+    const page = extractPage(loadPage(html), 'https://crm.example.test/clients/1', { now: NOW });
+    expect(page.subject).toBeUndefined();
+    expect(page.observations.map((observation) => observation.kind)).toEqual(['invoice', 'invoice']);
+  });
+});
+
+describe('extractPageInChunks', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('works through idle callbacks when the page has them, with the same result', async () => {
+    const idle = vi.fn((callback: () => void) => setTimeout(callback, 0));
+    vi.stubGlobal('requestIdleCallback', idle);
+    const doc = loadPage(invoiceList(3_000));
+    const chunked = await extractPageInChunks(doc, 'https://erp.example.test/invoices', { now: NOW });
+    expect(chunked).toEqual(extractPage(doc, 'https://erp.example.test/invoices', { now: NOW }));
+    expect(chunked.observations).toHaveLength(3_000);
+    expect(idle).toHaveBeenCalled();
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('page changed'));
+    await expect(extractPageInChunks(loadPage(invoiceList(10)), 'https://x.test/', { signal: controller.signal })).rejects.toThrow('page changed');
+  });
+});
