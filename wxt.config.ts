@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab', 'tabs'],
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     host_permissions: mode === 'test' ? TEST_HOSTS : [],
     // Sites are enabled one origin at a time from the popup; nothing is granted up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { resolveLang } from '../lib/i18n';
 import type { Lang } from '../lib/model';
-import { settingsItem, usableSettings, type Settings } from '../lib/settings';
+import { usableSettings, type Settings } from '../lib/settings';
+import { settingsItem } from '../lib/settings-storage';
 
 /** The stored settings (made whole and valid), kept live across windows; null until loaded. */
 export function useSettings(): Settings | null {

@@ -18,20 +18,36 @@ export function count(lang: Lang, n: number, forms: readonly string[]): string {
   return `${formatNumber(lang, n)} ${plural(lang, n, forms)}`;
 }
 
-export function formatNumber(lang: Lang, n: number, maxFractionDigits = 1): string {
-  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: maxFractionDigits }).format(n);
+/**
+ * Number formats, built once per language and style: building an Intl.NumberFormat costs more
+ * than evaluating a whole client, and the criteria format numbers for every verdict.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${lang}|${key}`;
+  let format = formats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US', options);
+    formats.set(id, format);
+  }
+  return format;
 }
 
+export function formatNumber(lang: Lang, n: number, maxFractionDigits = 1): string {
+  return numberFormat(lang, `n${maxFractionDigits}`, { maximumFractionDigits: maxFractionDigits }).format(n);
+}
+
+/** Money in the UI language, with its currency where the ISO code is known; a plain number otherwise. */
 export function formatMoney(lang: Lang, amount: number, currency?: string): string {
-  const locale = lang === 'ru' ? 'ru-RU' : 'en-US';
   if (currency && /^[A-Z]{3}$/.test(currency)) {
     try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+      return numberFormat(lang, currency, { style: 'currency', currency }).format(amount);
     } catch {
       // An unknown code falls through to a plain number.
     }
   }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
+  return formatNumber(lang, amount, 2);
 }
 
 /** The browser's language reduced to the two the UI speaks. */

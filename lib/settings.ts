@@ -1,5 +1,4 @@
 import { z } from './zod';
-import { storage } from 'wxt/utils/storage';
 
 /**
  * Every number of the DESIGN.md criteria table is a setting with that default.
@@ -150,19 +149,8 @@ export function effectiveTimeZone(settings: Settings): string {
   return settings.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Versioned storage item; a stored value that no longer validates falls back to defaults. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
-
 /** A stored value made whole: defaults for what is missing, defaults again if it no longer validates. */
 export function usableSettings(stored: Settings | null | undefined): Settings {
   const result = validateSettings(withDefaults(stored ?? undefined));
   return result.ok ? result.settings : DEFAULT_SETTINGS;
-}
-
-/** Reads stored settings, repairing anything invalid (e.g. written by a newer version) with defaults. */
-export async function loadSettings(): Promise<Settings> {
-  return usableSettings(await settingsItem.getValue());
 }

@@ -18,7 +18,7 @@ if (unknown.length) {
 let failed = false;
 for (const name of wanted.length ? wanted : available) {
   console.log(`\n== bench: ${name}`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(dir, `${name}.ts`)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', resolve(dir, `${name}.ts`)], { stdio: 'inherit' });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

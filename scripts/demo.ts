@@ -7,10 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { ensureBrowsers } from './ensure-browsers.mjs';
 import { startFixtureServer } from '../tests/fixtures/server';
-import { launchChromium, ROOT, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
+import { launchChromium, ROOT, storeRows, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
 
 const OUT = path.join(ROOT, 'demo-output');
 const PAGES = ['demo/invoices-ru.html', 'demo/client-acme.html', 'demo/clients.html', 'demo/about.html'];
@@ -63,25 +62,13 @@ async function visit(session: ChromiumSession, url: string): Promise<{ tabId: nu
 
 /** Reads the stored clients and verdicts (as the popup does) and prints one row per client. */
 async function printVerdicts(session: ChromiumSession): Promise<void> {
-  const page: Page = await session.context.newPage();
+  const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  const rows = await page.evaluate(
-    () =>
-      new Promise<{ name: string; verdicts: Record<string, string> }[]>((resolve, reject) => {
-        const open = indexedDB.open('client-signals');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['clients', 'verdicts']);
-          const clients = tx.objectStore('clients').getAll();
-          const verdicts = tx.objectStore('verdicts').getAll();
-          tx.oncomplete = () => {
-            const byKey = new Map<string, Record<string, string>>();
-            for (const v of verdicts.result) byKey.set(v.clientKey, { ...byKey.get(v.clientKey), [v.id]: `${v.status}` });
-            resolve(clients.result.filter((c) => byKey.has(c.key)).map((c) => ({ name: c.name, verdicts: byKey.get(c.key)! })));
-          };
-        };
-      }),
-  );
+  const clients = (await page.evaluate(storeRows, 'clients')) as { key: string; name: string }[];
+  const verdicts = (await page.evaluate(storeRows, 'verdicts')) as { clientKey: string; id: string; status: string }[];
+  const byKey = new Map<string, Record<string, string>>();
+  for (const v of verdicts) byKey.set(v.clientKey, { ...byKey.get(v.clientKey), [v.id]: v.status });
+  const rows = clients.filter((c) => byKey.has(c.key)).map((c) => ({ name: c.name, verdicts: byKey.get(c.key)! }));
   await page.close();
   const ids = ['late-payment', 'price-pressure', 'disrespect', 'ignored-advice', 'scope-creep', 'excess-attention', 'out-of-scope', 'low-income'];
   const width = Math.max(6, ...rows.map((r) => r.name.length));

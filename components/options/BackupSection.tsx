@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { makeBackup } from '../../lib/backup';
 import { sendMessage } from '../../lib/messages';
-import { loadSettings } from '../../lib/settings';
+import { loadSettings } from '../../lib/settings-storage';
 import { getDb } from '../../lib/store/db';
 import { loadState } from '../../lib/store/queries';
 import type { UiText } from '../../lib/ui-text';

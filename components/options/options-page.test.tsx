@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import App from '../../entrypoints/options/App';
 import { CRITERION_IDS } from '../../lib/model';
-import { DEFAULT_SETTINGS, settingsItem, withDefaults, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../lib/settings';
+import { settingsItem } from '../../lib/settings-storage';
 import { uiText } from '../../lib/ui-text';
 
 // React's act() warns unless the environment says it is a test.

@@ -3,7 +3,7 @@ import { onMessage, type CommandReply } from '../../lib/messages';
 import { backupMessageSchema, mergeSchema, noteIdSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
 import { MAX_BACKUP_BYTES, parseBackup } from '../../lib/backup';
 import { clientKey } from '../../lib/identity';
-import { loadSettings, settingsItem } from '../../lib/settings';
+import { loadSettings, settingsItem } from '../../lib/settings-storage';
 import { getDb } from '../../lib/store/db';
 import { restoreBackup } from '../../lib/store/backup';
 import { ingestPage } from '../../lib/store/ingest';

@@ -4,7 +4,8 @@ import { SettingsForm } from '../../components/options/SettingsForm';
 import { SitesSection } from '../../components/options/SitesSection';
 import { useSettings } from '../../components/useSettings';
 import { langOf, resolveLang } from '../../lib/i18n';
-import { DEFAULT_SETTINGS, settingsItem, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { settingsItem } from '../../lib/settings-storage';
 import { uiText } from '../../lib/ui-text';
 
 /** The options page: the stored settings, live (another window's change shows at once), enabled sites, backup. */

@@ -22,8 +22,7 @@ export const disrespect: Criterion = (history, ctx) => {
   const { ratedBad, complaints, rated, recentForDisrespect } = facts.tickets;
   const notesInWindow = history.notes.filter((_note, i) => inLastDays(facts.noteDays[i]!, ctx.today, rule.windowDays));
   const incidents = notesInWindow.filter((note) => note.kind === 'incident');
-  const badTickets = new Set(ratedBad);
-  const complaintsOnly = complaints.filter((ticket) => !badTickets.has(ticket));
+  const complaintsOnly = complaints.filter((ticket) => ticket.satisfaction !== 'bad');
   const events = ratedBad.length + complaintsOnly.length + incidents.length;
   const period = daysText(ctx, rule.windowDays);
 

@@ -1,4 +1,4 @@
-import { plural } from '../i18n';
+import { formatMoney, formatNumber, plural } from '../i18n';
 import type { Change, Evidence, HistoryInvoice, HistoryTicket, Lang, Note } from '../model';
 import { say, type CriterionContext } from './context';
 import type { CountGrowth } from './facts';
@@ -12,7 +12,7 @@ export const TICKET_FORMS: Forms = { en: ['ticket', 'tickets'], ru: ['обращ
 export const ITEM_FORMS: Forms = { en: ['work item', 'work items'], ru: ['задача', 'задачи', 'задач'] };
 
 /** Evidence lists stay readable: the newest items, then one line saying how many more there are. */
-const MAX_EVIDENCE = 10;
+const MAX_EVIDENCE = 5;
 
 /** Word forms already chosen, per forms table, language and small whole number (plural rules are slow to ask). */
 const chosenForms = new WeakMap<Forms, Record<Lang, string[]>>();
@@ -43,38 +43,14 @@ export function percentText(ctx: CriterionContext, share: number): string {
   return ctx.lang === 'ru' ? `${percent} %` : `${percent}%`;
 }
 
-/**
- * Number formats, built once per language and currency. Building an Intl.NumberFormat costs
- * more than evaluating a whole client, and lib/i18n.ts builds one per call; this keeps the
- * criteria within their time budget with the same output as i18n's formatNumber / formatMoney.
- */
-const formats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(lang: Lang, currency?: string): Intl.NumberFormat {
-  const money = currency !== undefined && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
-  const key = `${lang}|${currency ?? ''}`;
-  let format = formats.get(key);
-  if (!format) {
-    const locale = lang === 'ru' ? 'ru-RU' : 'en-US';
-    try {
-      format = new Intl.NumberFormat(locale, money ? { style: 'currency', currency: money } : { maximumFractionDigits: currency === undefined ? 1 : 2 });
-    } catch {
-      // An unknown currency code is shown as a plain number.
-      format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    }
-    formats.set(key, format);
-  }
-  return format;
-}
-
 /** A number in the UI language, one decimal at most. Whole numbers under 1,000 read the same in both. */
 export function numberText(ctx: CriterionContext, n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : numberFormat(ctx.lang).format(n);
+  return Number.isInteger(n) && Math.abs(n) < 1000 && !Object.is(n, -0) ? String(n) : formatNumber(ctx.lang, n);
 }
 
 /** An amount of money in the UI language, with its currency where the code is known. */
-function moneyText(ctx: CriterionContext, amount: number, currency: string | undefined): string {
-  return numberFormat(ctx.lang, currency ?? '').format(amount);
+export function moneyText(ctx: CriterionContext, amount: number, currency: string | undefined): string {
+  return formatMoney(ctx.lang, amount, currency);
 }
 
 /**
@@ -82,9 +58,18 @@ function moneyText(ctx: CriterionContext, amount: number, currency: string | und
  * for the ones shown, plus a line for the rest.
  */
 export function newestEvidence<T>(ctx: CriterionContext, items: readonly T[], toEvidence: (item: T) => Evidence): Evidence[] {
+  return cappedEvidence(ctx, items.length, (i) => toEvidence(items[items.length - 1 - i]!));
+}
+
+/** Evidence for the first of `items` (given most telling first), built only for the ones shown, plus a line for the rest. */
+export function firstEvidence<T>(ctx: CriterionContext, items: readonly T[], toEvidence: (item: T) => Evidence): Evidence[] {
+  return cappedEvidence(ctx, items.length, (i) => toEvidence(items[i]!));
+}
+
+function cappedEvidence(ctx: CriterionContext, total: number, nth: (i: number) => Evidence): Evidence[] {
   const shown: Evidence[] = [];
-  for (let i = items.length - 1; i >= 0 && shown.length < MAX_EVIDENCE; i--) shown.push(toEvidence(items[i]!));
-  const rest = items.length - shown.length;
+  for (let i = 0; i < total && i < MAX_EVIDENCE; i++) shown.push(nth(i));
+  const rest = total - shown.length;
   if (rest > 0) shown.push(statEvidence(say(ctx, `…and ${rest} more`, `…и ещё ${rest}`)));
   return shown;
 }
@@ -112,33 +97,38 @@ export function daysText(ctx: CriterionContext, n: number): string {
  * and its money when `withMoney` (criteria about amounts; formatting money is not free).
  */
 export function invoiceEvidence(ctx: CriterionContext, invoice: HistoryInvoice, daysLate?: number | null, withMoney = false): Evidence {
+  // Built in the UI language only: invoices are the most frequent evidence.
+  const ru = ctx.lang === 'ru';
   const parts = [`№ ${invoice.number}`];
-  if (invoice.due) parts.push(say(ctx, `due ${invoice.due}`, `срок ${invoice.due}`));
+  if (invoice.due) parts.push(ru ? `срок ${invoice.due}` : `due ${invoice.due}`);
   if (invoice.paid && invoice.paidEstimated) {
-    parts.push(
-      say(
-        ctx,
-        `paid between ${invoice.lastSeenUnpaid ?? '?'} and ${invoice.paid} (estimated)`,
-        `оплачен между ${invoice.lastSeenUnpaid ?? '?'} и ${invoice.paid} (оценка)`,
-      ),
-    );
-  } else if (invoice.paid) parts.push(say(ctx, `paid ${invoice.paid}`, `оплачен ${invoice.paid}`));
-  else if (invoice.status === 'paid') parts.push(say(ctx, 'paid, date not shown', 'оплачен, дата не указана'));
-  else parts.push(say(ctx, 'unpaid', 'не оплачен'));
+    const from = invoice.lastSeenUnpaid ?? '?';
+    parts.push(ru ? `оплачен между ${from} и ${invoice.paid} (оценка)` : `paid between ${from} and ${invoice.paid} (estimated)`);
+  } else if (invoice.paid) parts.push(ru ? `оплачен ${invoice.paid}` : `paid ${invoice.paid}`);
+  else if (invoice.status === 'paid') parts.push(ru ? 'оплачен, дата не указана' : 'paid, date not shown');
+  else parts.push(ru ? 'не оплачен' : 'unpaid');
   if (withMoney && invoice.amount !== undefined) parts.push(moneyText(ctx, invoice.amount, invoice.currency));
-  if (withMoney && invoice.discount) parts.push(`${say(ctx, 'discount', 'скидка')} ${moneyText(ctx, invoice.discount, invoice.currency)}`);
-  if (daysLate === null) parts.push(say(ctx, 'days late unknown', 'опоздание неизвестно'));
-  else if (daysLate !== undefined) {
-    const days = daysText(ctx, daysLate);
-    parts.push(daysLate > 0 ? say(ctx, `${days} late`, `опоздание ${days}`) : say(ctx, 'on time', 'в срок'));
-  }
-  const evidence: Evidence = { kind: 'invoice', number: invoice.number, text: parts.join(' · ') };
-  for (const field of ['source', 'issued', 'due', 'paid', 'paidEstimated', 'amount', 'currency', 'discount', 'status'] as const) {
-    if (invoice[field] !== undefined) (evidence as Record<string, unknown>)[field] = invoice[field];
-  }
-  if (invoice.paidEstimated && invoice.lastSeenUnpaid) evidence.paidAfter = invoice.lastSeenUnpaid;
-  if (daysLate !== undefined) evidence.daysLate = daysLate;
-  return evidence;
+  if (withMoney && invoice.discount) parts.push(`${ru ? 'скидка' : 'discount'} ${moneyText(ctx, invoice.discount, invoice.currency)}`);
+  if (daysLate === null) parts.push(ru ? 'опоздание неизвестно' : 'days late unknown');
+  else if (daysLate !== undefined && daysLate > 0) parts.push(ru ? `опоздание ${daysText(ctx, daysLate)}` : `${daysText(ctx, daysLate)} late`);
+  else if (daysLate !== undefined) parts.push(ru ? 'в срок' : 'on time');
+  // One literal (fields the invoice lacks stay undefined): evidence is built for many invoices.
+  return {
+    kind: 'invoice',
+    number: invoice.number,
+    source: invoice.source,
+    issued: invoice.issued,
+    due: invoice.due,
+    paid: invoice.paid,
+    paidEstimated: invoice.paidEstimated,
+    paidAfter: invoice.paidEstimated ? invoice.lastSeenUnpaid : undefined,
+    daysLate,
+    amount: invoice.amount,
+    currency: invoice.currency,
+    discount: invoice.discount,
+    status: invoice.status,
+    text: parts.join(' · '),
+  };
 }
 
 /** A ticket as evidence, with the reason it counted. */

@@ -6,7 +6,8 @@ import { historyFacts } from './facts';
 /** Watch applies half of each met threshold. */
 const WATCH = 0.5;
 
-type Finding = { level: number; text: string; evidence: Evidence[] };
+/** One rule's outcome; its words and evidence are built only if it decides the verdict. */
+type Finding = { level: number; text: () => string; evidence: () => Evidence[] };
 
 /**
  * Criterion 6, "demands excessive attention", over tickets (contacts) of the last 90 days. With
@@ -36,21 +37,23 @@ export const excessAttention: Criterion = (history, ctx) => {
   const findings: Finding[] = [
     {
       level: level(afterShare >= rule.afterHoursShare, afterShare >= rule.afterHoursShare * WATCH),
-      text: say(
-        ctx,
-        `${afterHours.length} of ${contacts} tickets in ${period} came outside business hours (${percentText(ctx, afterShare)})`,
-        `Вне рабочего времени за ${period}: ${afterHours.length} из ${contacts} обращений (${percentText(ctx, afterShare)})`,
-      ),
-      evidence: newestEvidence(ctx, afterHours, (ticket) => ticketEvidence(ticket, say(ctx, 'outside business hours', 'вне рабочего времени'))),
+      text: () =>
+        say(
+          ctx,
+          `${afterHours.length} of ${contacts} tickets in ${period} came outside business hours (${percentText(ctx, afterShare)})`,
+          `Вне рабочего времени за ${period}: ${afterHours.length} из ${contacts} обращений (${percentText(ctx, afterShare)})`,
+        ),
+      evidence: () => newestEvidence(ctx, afterHours, (ticket) => ticketEvidence(ticket, say(ctx, 'outside business hours', 'вне рабочего времени'))),
     },
     {
       level: level(urgentShare >= rule.urgentShare, urgentShare >= rule.urgentShare * WATCH),
-      text: say(
-        ctx,
-        `${urgent.length} of ${contacts} tickets in ${period} were urgent (${percentText(ctx, urgentShare)})`,
-        `Срочных за ${period}: ${urgent.length} из ${contacts} обращений (${percentText(ctx, urgentShare)})`,
-      ),
-      evidence: newestEvidence(ctx, urgent, (ticket) => ticketEvidence(ticket, say(ctx, 'urgent', 'срочное'))),
+      text: () =>
+        say(
+          ctx,
+          `${urgent.length} of ${contacts} tickets in ${period} were urgent (${percentText(ctx, urgentShare)})`,
+          `Срочных за ${period}: ${urgent.length} из ${contacts} обращений (${percentText(ctx, urgentShare)})`,
+        ),
+      evidence: () => newestEvidence(ctx, urgent, (ticket) => ticketEvidence(ticket, say(ctx, 'urgent', 'срочное'))),
     },
     volumeFinding(ctx, contacts, period),
   ];
@@ -72,8 +75,8 @@ export const excessAttention: Criterion = (history, ctx) => {
   return verdict(
     'excess-attention',
     worst.level === 2 ? 'met' : 'watch',
-    decisive.map((finding) => finding.text).join('; '),
-    [...decisive.flatMap((finding) => finding.evidence), ...peersNote],
+    decisive.map((finding) => finding.text()).join('; '),
+    [...decisive.flatMap((finding) => finding.evidence()), ...peersNote],
   );
 };
 
@@ -86,13 +89,15 @@ function level(met: boolean, watch: boolean): number {
 function volumeFinding(ctx: CriterionContext, contacts: number, period: string): Finding {
   const rule = ctx.settings.excessAttention;
   const median = ctx.peers?.medianContacts90d;
-  if (median === undefined || median === null) return { level: 0, text: '', evidence: [] };
+  if (median === undefined || median === null) return { level: 0, text: () => '', evidence: () => [] };
   const volume = (multiple: number, minContacts: number) => contacts >= minContacts && contacts >= multiple * median;
-  const [tickets, medianText] = [countText(ctx, contacts, TICKET_FORMS), numberText(ctx, median)];
-  const text = say(ctx, `${tickets} in ${period}, the median client's: ${medianText}`, `${tickets} за ${period}, медиана клиентов: ${medianText}`);
+  const text = () => {
+    const [tickets, medianText] = [countText(ctx, contacts, TICKET_FORMS), numberText(ctx, median)];
+    return say(ctx, `${tickets} in ${period}, the median client's: ${medianText}`, `${tickets} за ${period}, медиана клиентов: ${medianText}`);
+  };
   return {
     level: level(volume(rule.volumeMultiple, rule.volumeMinContacts), volume(rule.volumeMultiple * WATCH, rule.volumeMinContacts * WATCH)),
     text,
-    evidence: [statEvidence(text)],
+    evidence: () => [statEvidence(text())],
   };
 }

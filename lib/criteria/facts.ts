@@ -9,7 +9,7 @@ import { dayNumber, inLastDays, inRange, isoWeekday, minuteOfDay } from './windo
  * each is read once: its local day and time are worked out once and it is sorted into every
  * window that needs it.
  */
-export type HistoryFacts = {
+type HistoryFacts = {
   /** Per invoice (index-aligned with history.invoices): day of issue, else due; NaN when it has neither or is draft/void. */
   invoiceDays: number[];
   /** Per note / change (index-aligned): its local day. */
@@ -69,7 +69,7 @@ function mentions(matcher: RegExp | null, tags: string[] | undefined, subject?: 
 }
 
 /** Business hours ready for testing thousands of tickets: business days by ISO weekday, minutes of the day. */
-export type BusinessHours = { days: boolean[]; start: number; end: number };
+type BusinessHours = { days: boolean[]; start: number; end: number };
 
 const compiledHours = new WeakMap<Settings['businessHours'], BusinessHours>();
 
@@ -156,24 +156,23 @@ function ticketFacts(list: HistoryTicket[], ctx: CriterionContext): TicketFacts 
   };
   for (const ticket of list) {
     const day = clock.dayOf(ticket.created);
-    const age = today - day;
-    // NaN (unreadable time) fails both comparisons and is skipped with the future and the old.
-    if (!(age >= 0 && age <= oldest)) continue;
-    if (age < creep) facts.recent++;
-    else if (age < 2 * creep) facts.before++;
-    if (age <= year) facts.year++;
-    if (age <= attention) {
+    // An unreadable time (NaN) is in no window, like the future and the old.
+    if (!inLastDays(day, today, oldest)) continue;
+    if (inRange(day, today, creep, 0)) facts.recent++;
+    else if (inRange(day, today, 2 * creep, creep)) facts.before++;
+    if (inLastDays(day, today, year)) facts.year++;
+    if (inLastDays(day, today, attention)) {
       facts.contacts++;
       if (isAfterHours(day, clock.minuteOf(ticket.created), hours)) facts.afterHours.push(ticket);
       if (ticket.priority === 'urgent') facts.urgent.push(ticket);
     }
-    if (age <= disrespect) {
+    if (inLastDays(day, today, disrespect)) {
       facts.recentForDisrespect++;
       if (ticket.satisfaction) facts.rated++;
       if (ticket.satisfaction === 'bad') facts.ratedBad.push(ticket);
       if (mentions(complaintWords, ticket.tags)) facts.complaints.push(ticket);
     }
-    if (age <= scope && mentions(scopeWords, ticket.tags, ticket.subject)) facts.outOfScope.push(ticket);
+    if (inLastDays(day, today, scope) && mentions(scopeWords, ticket.tags, ticket.subject)) facts.outOfScope.push(ticket);
   }
   return facts;
 }

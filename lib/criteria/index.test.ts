@@ -38,6 +38,25 @@ describe('evaluateClient', () => {
     });
   });
 
+  it('follows edited thresholds', () => {
+    const h = history({ invoices: [invoice({ due: daysAgo(40), paid: daysAgo(30), status: 'paid' })] });
+    expect(evaluateClient(h, opts)[0]!.status).toBe('watch'); // 10 days late: mean over 3
+    expect(evaluateClient(h, { ...opts, settings: { ...SETTINGS, latePayment: { windowDays: 365, lateDays: 10, metCount: 1, overdueDays: 30, watchMeanDays: 3 } } })[0]!.status).toBe('met');
+  });
+
+  it('recomputes when the same history is evaluated with other settings or another day', () => {
+    const h = history({ invoices: [invoice({ issued: daysAgo(100), discount: 10 })] });
+    expect(evaluateClient(h, opts)[1]!.status).toBe('watch');
+    expect(evaluateClient(h, { ...opts, settings: { ...SETTINGS, pricePressure: { windowDays: 90, metEvents: 3 } } })[1]!.status).toBe('unknown');
+    expect(evaluateClient(h, { ...opts, now: new Date('2027-06-01T12:00:00Z') })[1]!.status).toBe('unknown');
+    expect(evaluateClient(h, opts)[1]!.status).toBe('watch');
+  });
+
+  it('answers unknown for every criterion but out-of-scope when now is invalid', () => {
+    const verdicts = evaluateClient(history({ invoices: [invoice({ due: daysAgo(40) })] }), { ...opts, now: new Date(Number.NaN) });
+    expect(verdicts.filter((v) => v.status !== 'unknown').map((v) => v.id)).toEqual(['out-of-scope']);
+  });
+
   it('never raises late-payment when an invoice paid on time is added', () => {
     fc.assert(
       fc.property(fc.array(arbitraryInvoice, { maxLength: 12 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 30 }), (invoices, due, early) => {

@@ -1,6 +1,6 @@
 import type { HistoryInvoice } from '../model';
 import { say, verdict, type Criterion } from './context';
-import { countText, daysText, INVOICE_FORMS, invoiceEvidence, numberText } from './evidence';
+import { countText, daysText, firstEvidence, INVOICE_FORMS, invoiceEvidence, numberText } from './evidence';
 import { countsAsBilled } from './facts';
 import { dayNumber, inLastDays } from './windows';
 
@@ -48,14 +48,14 @@ export const latePayment: Criterion = (history, ctx) => {
       ),
     );
   }
-  judged.sort((a, b) => b.late - a.late || (b.invoice.due ?? '').localeCompare(a.invoice.due ?? ''));
+  // Worst first, then the latest due; dates compare as plain 'yyyy-MM-dd' strings (no collation needed).
+  judged.sort((a, b) => b.late - a.late || ((b.invoice.due ?? '') > (a.invoice.due ?? '') ? 1 : (b.invoice.due ?? '') < (a.invoice.due ?? '') ? -1 : 0));
   const late = judged.filter((item) => item.late >= rule.lateDays);
   const overdue = judged.filter((item) => !isPaid(item.invoice) && item.late >= rule.overdueDays);
   const mean = judged.reduce((sum, item) => sum + item.late, 0) / judged.length;
-  const evidenceOf = (items: typeof judged) => items.map((item) => invoiceEvidence(ctx, item.invoice, item.late));
+  const evidenceOf = (items: typeof judged) => firstEvidence(ctx, items, (item) => invoiceEvidence(ctx, item.invoice, item.late));
   const total = countText(ctx, judged.length, INVOICE_FORMS);
   const max = late[0]?.late ?? 0;
-  const meanText = numberText(ctx, mean);
 
   if (overdue.length > 0) {
     const worst = overdue[0]!;
@@ -95,6 +95,7 @@ export const latePayment: Criterion = (history, ctx) => {
       evidenceOf(late),
     );
   }
+  const meanText = numberText(ctx, mean);
   if (mean > rule.watchMeanDays) {
     return verdict(
       'late-payment',
@@ -118,6 +119,6 @@ export const latePayment: Criterion = (history, ctx) => {
           `${total} in ${rule.windowDays} days, ${meanText} days late on average`,
           `${total} за ${rule.windowDays} дн., в среднем опоздание ${meanText} дн.`,
         ),
-    evidenceOf(judged.slice(0, 10)),
+    evidenceOf(judged),
   );
 };

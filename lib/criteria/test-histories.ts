@@ -9,7 +9,7 @@ import type { EvaluateOptions } from './context';
  * otherwise, and rows dated in days before today.
  */
 export const NOW = new Date('2026-11-27T12:00:00Z');
-export const TODAY = '2026-11-27';
+const TODAY = '2026-11-27';
 export const client = { name: 'Acme LLC' };
 export const SETTINGS: Partial<Settings> = { timeZone: 'Europe/Minsk', language: 'en' };
 

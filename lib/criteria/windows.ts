@@ -72,8 +72,9 @@ const OFFSET_SLOTS = 1 << 15;
 
 /**
  * The clock of a time zone, shared by every evaluation in it. Zone offsets come from
- * @date-fns/tz and are cached per UTC hour: zones change their offset only on a whole hour, so
- * converting thousands of ticket times costs a map look-up each, not a TZDate. Separate day and
+ * @date-fns/tz and are cached per UTC hour: today's zones change their offset on whole UTC hours
+ * (a transition off the hour, seen only in old or exotic rules, would be misread within that one
+ * hour), so converting thousands of ticket times costs an array look-up each, not a TZDate. Separate day and
  * minute readers keep the per-ticket path free of allocations; the minute is read only for the
  * tickets whose hour matters.
  */
@@ -127,8 +128,8 @@ function isSign(code: number): boolean {
 
 /**
  * Epoch milliseconds of an ISO instant. The layout helpdesk APIs give ('yyyy-MM-ddTHH:mm:ss',
- * optional fraction, 'Z' or '±hh:mm') is read in place, to the second; anything else goes to
- * Date.parse. NaN when unreadable.
+ * optional fraction, 'Z' or '±hh:mm') is read in place, to the second, on the memoised day
+ * number; anything else goes to Date.parse. NaN when unreadable.
  */
 function instantOf(iso: string): number {
   const n = iso.length;
@@ -136,14 +137,11 @@ function instantOf(iso: string): number {
   const utc = last === 90 || last === 122;
   const sign = utc ? 0 : iso.charCodeAt(n - 6) === 43 ? 1 : iso.charCodeAt(n - 6) === 45 ? -1 : Number.NaN;
   if (iso.charCodeAt(10) !== 84 || iso.charCodeAt(16) !== 58 || Number.isNaN(sign) || (!utc && iso.charCodeAt(n - 3) !== 58)) return Date.parse(iso);
-  const wall = Date.UTC(
-    digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3),
-    digit(iso, 5) * 10 + digit(iso, 6) - 1,
-    digit(iso, 8) * 10 + digit(iso, 9),
-    digit(iso, 11) * 10 + digit(iso, 12),
-    digit(iso, 14) * 10 + digit(iso, 15),
-    digit(iso, 17) * 10 + digit(iso, 18),
-  );
+  const hours = digit(iso, 11) * 10 + digit(iso, 12);
+  const minutes = digit(iso, 14) * 10 + digit(iso, 15);
+  const seconds = digit(iso, 17) * 10 + digit(iso, 18);
+  if (!(hours <= 23 && minutes <= 59 && seconds <= 59)) return Date.parse(iso);
+  const wall = dayNumber(iso) * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000;
   const offset = utc ? 0 : sign * ((digit(iso, n - 5) * 10 + digit(iso, n - 4)) * 60 + digit(iso, n - 2) * 10 + digit(iso, n - 1)) * 60_000;
   return Number.isNaN(wall) || Number.isNaN(offset) ? Date.parse(iso) : wall - offset;
 }

@@ -3,7 +3,7 @@ import { fold } from './text';
 export type Money = { value: number; currency?: string };
 
 /** `undefined`: no number here at all; 'invalid': digits, but not a sum of money. */
-export type AmountReading = Money | 'invalid' | undefined;
+type AmountReading = Money | 'invalid' | undefined;
 
 /** Currency marks as pages print them, longest first, → ISO 4217. */
 const CURRENCY_MARKS: readonly [string, string][] = [
@@ -21,29 +21,44 @@ const ISO_CODES = new Set([
 ]);
 const CODE_ALIASES: ReadonlyMap<string, string> = new Map([['RUR', 'RUB'], ['BYR', 'BYN']]);
 
-/** Finds the currency a piece of text names, if any. */
-export function currencyOf(raw: string): string | undefined {
-  for (const word of raw.toUpperCase().match(/\b[A-Z]{3}\b/g) ?? []) {
-    if (ISO_CODES.has(word)) return word;
-    const alias = CODE_ALIASES.get(word);
-    if (alias) return alias;
-  }
-  const folded = fold(raw);
-  for (const [mark, code] of CURRENCY_MARKS) {
-    if (/^[a-zа-я]/.test(mark) ? new RegExp(`(^|[^a-zа-я])${escape(mark)}`).test(folded) : folded.includes(mark)) return code;
-  }
-  return undefined;
-}
-
 function escape(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Each mark with its matcher, compiled once: a word mark ("br", "руб") must not sit inside a word. */
+const MARK_MATCHERS: readonly [RegExp, string][] = CURRENCY_MARKS.map(([mark, code]) => [
+  new RegExp(/^[a-zа-я]/.test(mark) ? `(^|[^a-zа-я])${escape(mark)}` : escape(mark)),
+  code,
+]);
+/** Every mark at once, longest first, for stripping. */
+const ANY_MARK = new RegExp(CURRENCY_MARKS.map(([mark]) => escape(mark)).join('|'), 'g');
+const THREE_LETTERS = /\b[A-Za-z]{3}\b/g;
+
+function isCode(word: string): boolean {
+  const upper = word.toUpperCase();
+  return ISO_CODES.has(upper) || CODE_ALIASES.has(upper);
+}
+
+/** Finds the currency a piece of text names, if any. */
+export function currencyOf(raw: string): string | undefined {
+  for (const word of raw.match(THREE_LETTERS) ?? []) {
+    const upper = word.toUpperCase();
+    if (ISO_CODES.has(upper)) return upper;
+    const alias = CODE_ALIASES.get(upper);
+    if (alias) return alias;
+  }
+  const folded = fold(raw);
+  // Most amounts name no mark at all, or "$": test every mark at once first.
+  ANY_MARK.lastIndex = 0;
+  if (!ANY_MARK.test(folded)) return undefined;
+  return MARK_MATCHERS.find(([matcher]) => matcher.test(folded))?.[1];
+}
+
 /** Removes every currency mark and code, leaving the number and its signs. */
 function stripCurrency(raw: string): string {
-  let value = fold(raw).replace(/\b[a-z]{3}\b/g, (word) => (ISO_CODES.has(word.toUpperCase()) || CODE_ALIASES.has(word.toUpperCase()) ? ' ' : word));
-  for (const [mark] of CURRENCY_MARKS) value = value.split(mark).join(' ');
-  return value;
+  return fold(raw)
+    .replace(THREE_LETTERS, (word) => (isCode(word) ? ' ' : word))
+    .replace(ANY_MARK, ' ');
 }
 
 const NUMBER_SHAPE = /^[-+−]?\d[\d\s'’.,]*$/;
@@ -77,18 +92,21 @@ export function parseAmount(raw: string): AmountReading {
 }
 
 /** Tells the decimal mark from thousands marks: the last mark is decimal unless it heads a group of three. */
+/** Whole numbers grouped in thousands by one mark: "1,234,567", "1.234". */
+const GROUPED: Readonly<Record<string, RegExp>> = { ',': /^\d{1,3}(,\d{3})*$/, '.': /^\d{1,3}(\.\d{3})*$/ };
+
 function readNumber(digits: string): number | undefined {
   const marks = digits.replace(/\d/g, '');
   if (marks === '') return Number(digits);
   const last = digits.search(/[.,][^.,]*$/);
-  const lastMark = digits[last];
+  const lastMark = digits[last] === '.' ? '.' : ',';
   const tail = digits.slice(last + 1);
-  const groupsOnly = (mark: string): boolean => new RegExp(`^\\d{1,3}(\\${mark}\\d{3})+$`).test(digits);
-  if (new Set(marks).size === 1 && marks.length > 1) {
+  const oneKind = !marks.includes(lastMark === '.' ? ',' : '.');
+  if (oneKind && marks.length > 1) {
     // "1,234,567" or "1.234.567": thousands only.
-    return groupsOnly(lastMark ?? ',') ? Number(digits.replace(/[.,]/g, '')) : undefined;
+    return GROUPED[lastMark]!.test(digits) ? Number(digits.replace(/[.,]/g, '')) : undefined;
   }
-  if (new Set(marks).size === 1) {
+  if (oneKind) {
     // One mark: "1,234" is a thousand, "1,23" and "0,123" are fractions.
     const thousands = tail.length === 3 && !/^0[.,]/.test(digits) && /^\d{1,3}[.,]/.test(digits);
     return thousands ? Number(digits.replace(/[.,]/g, '')) : Number(digits.replace(',', '.'));
@@ -96,6 +114,6 @@ function readNumber(digits: string): number | undefined {
   // Both marks: the last one is decimal; the other must group thousands.
   const whole = digits.slice(0, last);
   const groupMark = lastMark === '.' ? ',' : '.';
-  if (whole.includes(lastMark ?? '') || !new RegExp(`^\\d{1,3}(\\${groupMark}\\d{3})*$`).test(whole)) return undefined;
+  if (whole.includes(lastMark) || !GROUPED[groupMark]!.test(whole)) return undefined;
   return Number(`${whole.split(groupMark).join('')}.${tail}`);
 }

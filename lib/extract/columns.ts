@@ -62,59 +62,60 @@ function readHeader(cell: Element): HeaderReading | undefined {
   return undefined;
 }
 
-function bestMatches<F extends string>(matches: Match<F>[]): Map<F, Match<F>> {
+/** Each field's best column for one vocabulary: a better-ranked header word wins a field. */
+function bestColumns<F extends string>(
+  readings: readonly (HeaderReading | undefined)[],
+  pick: (reading: HeaderReading) => { field: F; rank: number } | undefined,
+  alsoOther: (reading: HeaderReading) => boolean,
+): Map<F, Match<F>> {
   const best = new Map<F, Match<F>>();
-  for (const match of matches) {
-    const held = best.get(match.field);
-    if (!held || match.rank < held.rank) best.set(match.field, match);
-  }
+  readings.forEach((reading, column) => {
+    const found = reading && pick(reading);
+    if (!reading || !found) return;
+    const held = best.get(found.field);
+    if (!held || found.rank < held.rank) best.set(found.field, { ...found, column, exclusive: !alsoOther(reading) });
+  });
   return best;
 }
 
 type Candidate = { plan: ColumnPlan; exclusive: number; fields: number };
 
-function invoiceCandidate(readings: (HeaderReading | undefined)[], context: string, currency: Map<number, string>): Candidate | undefined {
-  const matches: Match<InvoiceField>[] = [];
-  readings.forEach((reading, column) => {
-    if (reading?.invoice) matches.push({ ...reading.invoice, column, exclusive: !reading.ticket });
-  });
-  const best = bestMatches(matches);
-  const number = best.get('number');
-  if (!number) return undefined;
-  const has = (field: InvoiceField): boolean => best.has(field);
-  if (!(has('issued') || has('due') || has('paid') || has('amount'))) return undefined;
-  // A "# / Date / Amount" table may be payments or orders: it needs invoice evidence.
-  const explicit = EXPLICIT_NUMBER.test(readings[number.column]?.key ?? '');
-  const strong = explicit || has('due') || has('paid') || (has('client') && LIST_CONTEXT.invoice.test(context));
-  if (!strong && !has('status')) return undefined;
-  const columns = new Map([...best].map(([field, match]) => [field, match.column] as const));
+/** A plan from the chosen columns, scored by how many of its headers only this kind of list uses. */
+function candidate<F extends string>(
+  best: Map<F, Match<F>>,
+  build: (columns: Map<F, number>) => ColumnPlan,
+): Candidate {
   return {
-    plan: { kind: 'invoice', columns, headerCurrency: currency, needsStatusProof: !strong },
+    plan: build(new Map([...best].map(([field, match]) => [field, match.column] as const))),
     exclusive: [...best.values()].filter((match) => match.exclusive).length,
     fields: best.size,
   };
 }
 
+function invoiceCandidate(readings: (HeaderReading | undefined)[], context: string, currency: Map<number, string>): Candidate | undefined {
+  const best = bestColumns(readings, (reading) => reading.invoice, (reading) => reading.ticket !== undefined);
+  const has = (field: InvoiceField): boolean => best.has(field);
+  const number = best.get('number');
+  if (!number || !(has('issued') || has('due') || has('paid') || has('amount'))) return undefined;
+  // A "# / Date / Amount" table may be payments or orders: it needs invoice evidence.
+  const explicit = EXPLICIT_NUMBER.test(readings[number.column]?.key ?? '');
+  const strong = explicit || has('due') || has('paid') || (has('client') && LIST_CONTEXT.invoice.test(context));
+  if (!strong && !has('status')) return undefined;
+  return candidate(best, (columns) => ({ kind: 'invoice', columns, headerCurrency: currency, needsStatusProof: !strong }));
+}
+
 function ticketCandidate(readings: (HeaderReading | undefined)[], context: string, currency: Map<number, string>): Candidate | undefined {
-  const matches: Match<TicketField>[] = [];
-  readings.forEach((reading, column) => {
-    if (reading?.ticket) matches.push({ ...reading.ticket, column, exclusive: !reading.invoice });
-  });
-  const best = bestMatches(matches);
-  const id = best.get('id');
-  if (!id || !best.has('created')) return undefined;
+  const best = bestColumns(readings, (reading) => reading.ticket, (reading) => reading.invoice !== undefined);
   const has = (field: TicketField): boolean => best.has(field);
+  const id = best.get('id');
+  if (!id || !has('created')) return undefined;
   const explicit = EXPLICIT_ID.test(readings[id.column]?.key ?? '');
   const named = has('client') || has('requester');
+  // "ID / Title / Created / Status" may be job openings: a subject needs someone who wrote in.
   const strong =
-    explicit || has('priority') || has('satisfaction') || has('tags') || has('subject') || (named && LIST_CONTEXT.ticket.test(context));
+    explicit || has('priority') || has('satisfaction') || has('tags') || (named && (has('subject') || LIST_CONTEXT.ticket.test(context)));
   if (!strong && !has('status')) return undefined;
-  const columns = new Map([...best].map(([field, match]) => [field, match.column] as const));
-  return {
-    plan: { kind: 'ticket', columns, headerCurrency: currency, needsStatusProof: !strong },
-    exclusive: [...best.values()].filter((match) => match.exclusive).length,
-    fields: best.size,
-  };
+  return candidate(best, (columns) => ({ kind: 'ticket', columns, headerCurrency: currency, needsStatusProof: !strong }));
 }
 
 /**

@@ -7,12 +7,15 @@ export type DateOrder = 'dmy' | 'mdy';
 export type PageDate = { date: string; time?: string; zone?: string };
 
 /** `undefined`: not a date at all; 'invalid': shaped like a date but no such day (31.02.2026). */
-export type DateReading = PageDate | 'invalid' | undefined;
+type DateReading = PageDate | 'invalid' | undefined;
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
 function fullYear(year: number): number {
@@ -137,7 +140,7 @@ export function columnDateOrder(values: readonly string[], lang: string): DateOr
 }
 
 /** en-US (also written en_US) prints month first; every other language we read, day first. */
-export function langDateOrder(lang: string): DateOrder {
+function langDateOrder(lang: string): DateOrder {
   return /^en[-_]us\b/i.test(lang.trim()) ? 'mdy' : 'dmy';
 }
 

@@ -4,10 +4,10 @@
  */
 export type Grid = {
   root: Element;
-  /** Rows that may hold the header; the column mapper picks the one naming the most fields. */
+  /** Rows that may hold the header, in order; the reader takes the first that names a list. */
   headerRows: Element[];
-  /** Every row in order (header rows included); the reader skips up to the chosen header. */
-  rows: Element[];
+  /** The rows after the header, lazily: a 50,000-row table is never copied into an array. */
+  rowsAfter(header: Element): Iterable<Element>;
   cellsOf(row: Element): (Element | undefined)[];
 };
 
@@ -17,25 +17,40 @@ const HEADER_SEARCH_ROWS = 4;
 /** Cap on colspan, so a hostile `colspan=99999` cannot blow up a row. */
 const MAX_SPAN = 50;
 
-/** Rows of a table, without those of tables nested in it; <tfoot> holds totals, not items. */
-function tableRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const child of Array.from(table.children)) {
-    if (child.tagName === 'TR') rows.push(child);
-    else if (child.tagName === 'THEAD' || child.tagName === 'TBODY') {
-      for (const row of Array.from(child.children)) if (row.tagName === 'TR') rows.push(row);
+/** Rows of a table in order, without those of tables nested in it; <tfoot> holds totals, not items. */
+function* tableRows(table: Element): Generator<Element> {
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'tr') yield child;
+    else if (child.localName === 'thead' || child.localName === 'tbody') {
+      for (let row = child.firstElementChild; row; row = row.nextElementSibling) if (row.localName === 'tr') yield row;
     }
   }
-  return rows;
+}
+
+function* after<T>(items: Iterable<T>, first: T): Generator<T> {
+  let passed = false;
+  for (const item of items) {
+    if (passed) yield item;
+    else passed = item === first;
+  }
+}
+
+function firstRows(rows: Iterable<Element>): Element[] {
+  const found: Element[] = [];
+  for (const row of rows) {
+    found.push(row);
+    if (found.length === HEADER_SEARCH_ROWS) break;
+  }
+  return found;
 }
 
 /** Cells of a table row by column, a cell spanning columns leaving the extra columns empty. */
 function tableCells(row: Element): (Element | undefined)[] {
   const cells: (Element | undefined)[] = [];
-  for (const cell of Array.from(row.children)) {
-    if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue;
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell.localName !== 'td' && cell.localName !== 'th') continue;
     cells.push(cell);
-    const span = Math.min(Number(cell.getAttribute('colspan')) || 1, MAX_SPAN);
+    const span = Math.min((cell as HTMLTableCellElement).colSpan || 1, MAX_SPAN);
     for (let extra = 1; extra < span; extra += 1) cells.push(undefined);
   }
   return cells;
@@ -43,16 +58,15 @@ function tableCells(row: Element): (Element | undefined)[] {
 
 /** One HTML table as a grid; `headerRow` when a site reader knows which row holds the header. */
 export function tableGrid(table: Element, headerRow?: Element): Grid {
-  const rows = tableRows(table);
-  return { root: table, headerRows: headerRow ? [headerRow] : rows.slice(0, HEADER_SEARCH_ROWS), rows, cellsOf: tableCells };
+  return {
+    root: table,
+    headerRows: headerRow ? [headerRow] : firstRows(tableRows(table)),
+    rowsAfter: (header) => after(tableRows(table), header),
+    cellsOf: tableCells,
+  };
 }
 
-/** Every HTML table on the page as a grid. */
-export function htmlGrids(doc: Document): Grid[] {
-  return Array.from(doc.querySelectorAll('table')).map((table) => tableGrid(table));
-}
-
-/** ARIA list containers that are not HTML tables (those are read as tables). */
+/** ARIA list containers; a <table> with one of these roles is still read as a table. */
 const ARIA_GRID = '[role=grid], [role=table], [role=treegrid]';
 const ARIA_ROW = '[role=row]';
 const ARIA_CELL = '[role=columnheader], [role=rowheader], [role=cell], [role=gridcell]';
@@ -69,13 +83,18 @@ function ariaCells(row: Element): (Element | undefined)[] {
   return cells;
 }
 
-/** Every ARIA grid on the page (role=grid|table|treegrid, rows role=row), header rows first. */
-export function ariaGrids(doc: Document): Grid[] {
-  return Array.from(doc.querySelectorAll(ARIA_GRID))
-    .filter((root) => root.tagName !== 'TABLE')
-    .map((root) => {
-      const rows = Array.from(root.querySelectorAll(ARIA_ROW)).filter((row) => row.closest(ARIA_GRID) === root);
-      const headerRows = rows.filter((row) => row.querySelector('[role=columnheader]')).slice(0, HEADER_SEARCH_ROWS);
-      return { root, headerRows: headerRows.length ? headerRows : rows.slice(0, HEADER_SEARCH_ROWS), rows, cellsOf: ariaCells };
-    });
+function ariaGrid(root: Element): Grid {
+  const rows = Array.from(root.querySelectorAll(ARIA_ROW)).filter((row) => row.closest(ARIA_GRID) === root);
+  const headerRows = rows.filter((row) => row.querySelector('[role=columnheader]')).slice(0, HEADER_SEARCH_ROWS);
+  return {
+    root,
+    headerRows: headerRows.length ? headerRows : rows.slice(0, HEADER_SEARCH_ROWS),
+    rowsAfter: (header) => after(rows, header),
+    cellsOf: ariaCells,
+  };
+}
+
+/** Every list on the page, HTML tables and ARIA grids alike, in one pass over the document. */
+export function listGrids(doc: Document): Grid[] {
+  return Array.from(doc.querySelectorAll(`table, ${ARIA_GRID}`)).map((root) => (root.tagName === 'TABLE' ? tableGrid(root) : ariaGrid(root)));
 }

@@ -1,9 +1,9 @@
 import type { ClientRef, PageExtract } from '../model';
 import { pickSiteReader } from '../sites';
 import { countObservations, findCountLabels } from './counts';
-import { ariaGrids, htmlGrids, type Grid } from './grid';
+import { listGrids, type Grid } from './grid';
 import { shortTexts } from './labels';
-import { planGrid, readList, type ListContext } from './lists';
+import { namesNobody, planGrid, readList, type ListContext, type ListHeader } from './lists';
 import { PageReport } from './report';
 import { readSchemaOrgInvoices } from './schema-org';
 import { runInSlices, runToEnd, type Steps } from './steps';
@@ -15,7 +15,7 @@ export type ExtractOptions = {
   now?: Date;
 };
 
-type PlannedList = { grid: Grid; header: NonNullable<ReturnType<typeof planGrid>> };
+type PlannedList = { grid: Grid; header: ListHeader };
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
@@ -55,7 +55,7 @@ function gridContext(root: Element): string {
 
 function planLists(doc: Document, context: string): PlannedList[] {
   const planned: PlannedList[] = [];
-  for (const grid of [...htmlGrids(doc), ...ariaGrids(doc)]) {
+  for (const grid of listGrids(doc)) {
     const header = planGrid(grid, `${context} ${gridContext(grid.root)}`);
     if (header) planned.push({ grid, header });
   }
@@ -71,28 +71,29 @@ function* readPage(doc: Document, url: string, now: Date): Steps<PageExtract> {
   }
   const context = pageContext(doc, url);
   const lang = doc.documentElement?.getAttribute('lang') ?? '';
+  // Each whole-document query is a step of its own, so a chunked read can give the page back between them.
+  yield;
   const lists = attempt(report, 'table', () => planLists(doc, context), []);
+  yield;
   const texts = yield* attemptSteps(report, 'label', () => shortTexts(doc, new Set(lists.map((list) => list.grid.root))), []);
   const counts = attempt(report, 'count', () => findCountLabels(texts), []);
-  // A list that names nobody (no client, no requester column) is about the page's client.
-  const namesNobody = (plan: PlannedList['header']['plan']): boolean =>
-    plan.kind === 'invoice' ? !plan.columns.has('client') : !plan.columns.has('client') && !plan.columns.has('requester');
-  const needsSubject = counts.length > 0 || lists.some(({ header }) => namesNobody(header.plan));
+  // A list that names nobody is about the page's client, so it backs up a heading as the subject;
+  // a list that only its status words make one, or a count label ("Tickets (230)" on a dashboard), is too weak to.
+  const needsSubject = lists.some(({ header }) => namesNobody(header.plan) && !header.plan.needsStatusProof);
   let subject: ClientRef | undefined = attempt(report, 'subject', () => findSubject(doc, url, texts, needsSubject, report), undefined);
-  const listContext: ListContext = { now, lang, context, report, ...(subject ? { subject } : {}) };
+  yield;
+  const listContext: ListContext = { now, lang, report, ...(subject ? { subject } : {}) };
   for (const { grid, header } of lists) {
     yield* attemptSteps(report, 'table', () => readList(grid, header, listContext), undefined);
   }
+  yield;
   const structured = attempt(report, 'schema.org', () => readSchemaOrgInvoices(doc, report), []);
   for (const invoice of structured) report.add(invoice);
   // An invoice page is about its customer when nothing else names the page's client.
   subject ??= structured[0]?.client;
   // A page listing several clients is about none of them.
   if (report.clientCount > 1) subject = undefined;
-  if (subject) {
-    const about = subject;
-    for (const count of countObservations(counts, about)) report.add(count);
-  }
+  if (subject) for (const count of countObservations(counts, subject)) report.add(count);
   return { ...(subject ? { subject } : {}), observations: report.observations, warnings: report.warnings };
 }
 

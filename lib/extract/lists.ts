@@ -13,8 +13,6 @@ export type ListContext = {
   now: Date;
   /** The page's `lang`, which decides how "03/05/2026" reads. */
   lang: string;
-  /** Words that say what the page lists (title, headings, address). */
-  context: string;
   subject?: ClientRef;
   report: PageReport;
 };
@@ -35,25 +33,25 @@ type RowRecord = { cells: Cells; key: string; dates: Map<string, DateSources> };
 
 const DATE_FIELDS = { invoice: ['issued', 'due', 'paid'], ticket: ['created'] } as const;
 
+/** The cell itself or the first element inside it that matches (never an ancestor: a row attribute is not this cell's). */
+function withinCell(cell: Element, selector: string): Element | null {
+  return cell.matches(selector) ? cell : cell.querySelector(selector);
+}
+
 /** Raw date values of a cell, machine-readable ones first (SITE_FACTS §8: the exact value hides in an attribute). */
 function dateSources(cell: Element | undefined): DateSources {
   if (!cell) return { shown: '' };
   const sources: DateSources = { shown: text(cell) };
-  if (cell.childElementCount === 0 && !cell.hasAttribute('title')) return sources;
+  if (cell.childElementCount === 0 && cell.attributes.length === 0) return sources;
   const machine =
-    cell.querySelector('time[datetime]')?.getAttribute('datetime') ??
-    (cell.closest('[data-timestamp]') ?? cell.querySelector('[data-timestamp]'))?.getAttribute('data-timestamp') ??
-    filterValue(cell);
+    withinCell(cell, 'time[datetime]')?.getAttribute('datetime') ??
+    withinCell(cell, '[data-timestamp]')?.getAttribute('data-timestamp') ??
+    // ERPNext keeps the raw value in `data-filter="<field>,=,<value>"`.
+    withinCell(cell, '[data-filter]')?.getAttribute('data-filter')?.split(',=,')[1];
   if (machine) sources.machine = machine;
-  const tooltip = cell.getAttribute('title') ?? cell.querySelector('[title]')?.getAttribute('title');
+  const tooltip = withinCell(cell, '[title]')?.getAttribute('title');
   if (tooltip) sources.tooltip = tooltip;
   return sources;
-}
-
-/** ERPNext keeps the raw value in `data-filter="<field>,=,<value>"`. */
-function filterValue(cell: Element): string | undefined {
-  const filter = (cell.closest('[data-filter]') ?? cell.querySelector('[data-filter]'))?.getAttribute('data-filter');
-  return filter?.split(',=,')[1];
 }
 
 function quote(value: string): string {
@@ -104,10 +102,13 @@ function readWord<T>(cell: Element | undefined, lookup: (raw: string) => T | und
   return undefined;
 }
 
+/** One element per tag: Freshdesk- and Zendesk-like lists draw chips (`span.tag`), Bootstrap pages badges. */
+const TAG_CHIPS = '.tag, .badge, .label, .chip, li, [data-tag]';
+
 /** Tags as chips (one element each) or as a comma-separated line. */
 function readTags(cell: Element | undefined, list: ListContext): string[] | undefined {
   if (!cell) return undefined;
-  const chips = Array.from(cell.querySelectorAll('.tag, .badge, .label, .chip, li, [data-tag]')).map(text);
+  const chips = Array.from(cell.querySelectorAll(TAG_CHIPS)).map(text);
   const tags = (chips.length ? chips : text(cell).split(/[,;]/)).map(squish).filter(Boolean);
   if (!tags.length) return undefined;
   if (tags.length > LIMITS.maxTags) list.report.warn(`A ticket with more than ${LIMITS.maxTags} tags: the rest were dropped.`);
@@ -115,7 +116,7 @@ function readTags(cell: Element | undefined, list: ListContext): string[] | unde
 }
 
 /** Words of a totals row ("Итого" in a 1C report, "Total" under a Dolibarr list). */
-const SUMMARY_WORDS = /^(total|totals|subtotal|grand total|sum|итого|всего|итог)\b/i;
+const SUMMARY_WORDS = /^(total|totals|subtotal|grand total|sum|итого|всего|итог)(?=$|[\s:.,])/i;
 
 /** A totals row: its first cell spans several columns or says "Total". */
 function isSummaryRow(keyCell: Element | undefined, key: string): boolean {
@@ -219,11 +220,19 @@ function hasStatusWord(record: RowRecord, plan: ColumnPlan): boolean {
   return (plan.kind === 'invoice' ? readWord(cell, invoiceStatusOf) : readWord(cell, ticketStatusOf)) !== undefined;
 }
 
-/** The header row (by index in grid.rows) and its plan, or undefined when the grid lists neither invoices nor tickets. */
-export function planGrid(grid: Grid, context: string): { index: number; plan: ColumnPlan } | undefined {
+/** A list with neither a client nor a requester column: its rows are about the page's client. */
+export function namesNobody(plan: ColumnPlan): boolean {
+  return !plan.columns.has('client') && !(plan.kind === 'ticket' && plan.columns.has('requester'));
+}
+
+/** A list's header row and what its columns hold. */
+export type ListHeader = { row: Element; plan: ColumnPlan };
+
+/** The header row and its plan, or undefined when the grid lists neither invoices nor tickets. */
+export function planGrid(grid: Grid, context: string): ListHeader | undefined {
   for (const row of grid.headerRows) {
     const plan = planColumns(grid.cellsOf(row), context);
-    if (plan) return { index: grid.rows.indexOf(row), plan };
+    if (plan) return { row, plan };
   }
   return undefined;
 }
@@ -235,7 +244,7 @@ export function planGrid(grid: Grid, context: string): { index: number; plan: Co
  */
 export function* readList(
   grid: Grid,
-  header: { index: number; plan: ColumnPlan },
+  header: ListHeader,
   list: ListContext,
   hooks: ListHooks = {},
 ): Generator<void, void> {
@@ -244,10 +253,10 @@ export function* readList(
   const dateFields = DATE_FIELDS[plan.kind];
   const capacity = LIMITS.maxObservations - list.report.observations.length;
   const records: RowRecord[] = [];
-  const rows = grid.rows;
-  for (let index = header.index + 1; index < rows.length; index += 1) {
-    if ((index - header.index) % ROWS_PER_SLICE === 0) yield;
-    const row = rows[index]!;
+  let seen = 0;
+  for (const row of grid.rowsAfter(header.row)) {
+    seen += 1;
+    if (seen % ROWS_PER_SLICE === 0) yield;
     if (hooks.isDataRow && !hooks.isDataRow(row)) continue;
     const cells = grid.cellsOf(row);
     const keyCell = keyField === undefined ? undefined : cells[keyField];
@@ -274,6 +283,8 @@ export function* readList(
     orders.set(field, columnDateOrder(values, list.lang));
   }
   if (plan.needsStatusProof && !records.some((record) => hasStatusWord(record, plan))) return;
+  // A list only its status words make one, naming nobody on a page about nobody: not a list of ours.
+  if (plan.needsStatusProof && namesNobody(plan) && !list.subject) return;
   for (let index = 0; index < records.length; index += 1) {
     if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield;
     const record = records[index]!;

@@ -18,7 +18,8 @@ const PAYMENT_STATUS: ReadonlyMap<string, InvoiceStatus> = new Map([
   ['paymentpastdue', 'overdue'],
 ]);
 
-const isInvoiceType = (type: string): boolean => /(^|[/#:\s])Invoice$/.test(type.trim()) || type.trim() === 'Invoice';
+/** "Invoice", "schema:Invoice", "https://schema.org/Invoice". */
+const isInvoiceType = (type: string): boolean => /(^|[/#:])Invoice$/.test(type.trim());
 
 // ---- JSON-LD ---------------------------------------------------------------------------------
 

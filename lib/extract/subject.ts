@@ -17,7 +17,7 @@ const GENERIC_HEADING =
 /** Address parts of record pages about one client (CRM, accounting, helpdesk). */
 const CLIENT_PAGE_PATH = /\/(clients?|customers?|compan(y|ies)|partners?|contacts?|accounts?|organi[sz]ations?|contragents?|kontragenty?|klienty?)(\/|\?|#|$)/i;
 /** Breadcrumb words that put a page under the client directory; selectors seen on Bootstrap and Odoo pages. */
-const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], .breadcrumb, .o_breadcrumb, [data-breadcrumb]';
+const BREADCRUMB = 'nav[aria-label*="breadcrumb"], nav[aria-label*="Breadcrumb"], .breadcrumb, .o_breadcrumb';
 const CLIENT_DIRECTORY = /\b(clients|customers|companies|accounts|organi[sz]ations|contacts)\b|клиенты|контрагенты|компании|организации/i;
 
 type Labelled = { label: string; value: string };
@@ -113,8 +113,10 @@ export function findSubject(
   report: PageReport,
 ): ClientRef | undefined {
   const clues = labelledClues(texts, report);
-  const corroborated = Boolean(clues.taxId || clues.domain) || needsSubject || underClientDirectory(doc, url);
-  const guessed = corroborated ? (headingName(doc) ?? titleName(doc)) : undefined;
+  const heading = clues.name ? undefined : (headingName(doc) ?? titleName(doc));
+  // The address and breadcrumb are looked at last: a whole-document query, needed only for a heading.
+  const corroborated = Boolean(clues.taxId || clues.domain) || needsSubject || (heading !== undefined && underClientDirectory(doc, url));
+  const guessed = corroborated ? heading : undefined;
   const name = clues.name ?? (guessed ? report.cap(guessed, 'client name') : undefined);
   if (!name) return undefined;
   const subject: ClientRef = { name };

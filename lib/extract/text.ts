@@ -1,7 +1,12 @@
 import { LIMITS } from '../limits';
 
+/** Any white space but single inner spaces, or an invisible format mark. */
+const UNTIDY = /^\s|\s$|[^\S ]| {2}|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+
 /** Collapses white space (incl. no-break and thin spaces), drops invisible format marks (zero-width, bidi), trims. */
 export function squish(value: string): string {
+  // Most cell text is already clean: one test instead of two replacements.
+  if (!UNTIDY.test(value)) return value;
   return value
     .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
     .replace(/[\s\u00a0\u2007\u202f]+/g, ' ')
@@ -62,7 +67,7 @@ function spacedText(el: Element, skip: (el: Element) => boolean): string {
 /** Text of a cell without the tables nested in it (a hostile or sloppy page puts one in a name cell). */
 export function ownText(el: Element | undefined): string {
   if (!el) return '';
-  return el.querySelector('table') ? spacedText(el, (child) => child.tagName === 'TABLE') : text(el);
+  return el.childElementCount > 0 && el.querySelector('table') ? spacedText(el, (child) => child.tagName === 'TABLE') : text(el);
 }
 
 /** Text a sighted user sees: without icon titles (<svg><title>), aria-hidden or visually hidden parts. */

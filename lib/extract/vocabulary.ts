@@ -3,7 +3,7 @@ import { fold } from './text';
 
 export type InvoiceField = 'number' | 'client' | 'issued' | 'due' | 'paid' | 'amount' | 'discount' | 'status';
 export type TicketField = 'id' | 'client' | 'requester' | 'created' | 'priority' | 'status' | 'satisfaction' | 'tags' | 'subject';
-export type ListKind = 'invoice' | 'ticket';
+type ListKind = 'invoice' | 'ticket';
 
 /**
  * Header words per field, best first (when two columns claim one field, the better word wins).
@@ -25,7 +25,7 @@ export const INVOICE_HEADERS: Readonly<Record<InvoiceField, readonly string[]>> 
     'дата счета', 'дата выставления', 'выставлен', 'дата документа', 'дата',
   ],
   due: ['due date', 'due', 'due on', 'payment due', 'pay by', 'срок оплаты', 'оплатить до', 'крайний срок оплаты', 'срок'],
-  paid: ['paid date', 'date paid', 'paid on', 'payment date', 'settled', 'settled on', 'date settled', 'дата оплаты', 'дата платежа', 'оплачен'],
+  paid: ['paid date', 'date paid', 'paid on', 'payment date', 'settled', 'settled on', 'date settled', 'paid', 'дата оплаты', 'дата платежа', 'оплачен'],
   amount: [
     'amount (inc. tax)', 'amount incl. tax', 'total (inc. tax)', 'total incl. tax', 'amount ttc', 'grand total', 'invoice total',
     'total', 'amount', 'sum', 'сумма с ндс', 'сумма счета', 'сумма', 'итого', 'всего',

@@ -50,7 +50,7 @@ export const dolibarr: SiteReader = {
       return { observations: [], warnings: report.warnings };
     }
     const lang = squish(doc.documentElement?.getAttribute('lang') ?? '');
-    runToEnd(readList(grid, header, { now, lang, context: doc.title, report }, hooks));
+    runToEnd(readList(grid, header, { now, lang, report }, hooks));
     return { observations: report.observations, warnings: report.warnings };
   },
 };

@@ -4,20 +4,10 @@
  * Targets (issue 3): within 10× the floor; 10× the data takes at most 12× the time.
  */
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { evaluateClient, peerStats } from '../../lib/criteria/index';
+import { buildHistories } from '../../lib/history';
 import type { ClientHistory, Note, Observation } from '../../lib/model';
 import { median, writeResult } from './results';
-
-// lib/settings.ts defines its WXT storage item at import time, which needs an extension API.
-(globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-const { buildHistories } = await import('../../lib/history');
-const { evaluateClient, peerStats } = await import('../../lib/criteria/index');
-
-// A full collection before each timed run, so garbage left by the set-up is not billed to the run.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const DAY = 86_400_000;
@@ -94,29 +84,43 @@ function evaluateAll(histories: ClientHistory[]): number {
   return sink;
 }
 
-/** Median milliseconds of `run`, each iteration on fresh history objects (no per-history cache carries over). */
-function time(histories: ClientHistory[], iterations: number, run: (list: ClientHistory[]) => number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < iterations + 1; i++) {
-    const fresh = histories.map((history) => ({ ...history }));
-    collectGarbage();
-    const start = performance.now();
-    run(fresh);
-    const elapsed = performance.now() - start;
-    if (i > 0) samples.push(elapsed); // the first run warms the JIT
-  }
-  return median(samples);
+/** `npm run bench` runs node with --expose-gc: each timing starts with a clean heap, so no run pays for another's garbage. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function timed(run: () => number): number {
+  collect();
+  const start = performance.now();
+  run();
+  return performance.now() - start;
 }
 
-function measure(clients: number, iterations: number) {
+/**
+ * Median milliseconds of the evaluation and of the floor, taken in turns so both see the same
+ * machine; every evaluation gets fresh history objects (no per-history cache carries over).
+ * The first rounds warm the JIT (and let the collector clear the set-up's garbage) and are not counted.
+ */
+const WARM_UP = 3;
+
+function measure(clients: number, rounds: number) {
   const random = prng(42);
   const histories = Array.from({ length: clients }, (_, i) => clientHistory(i, random));
-  const evaluateMs = time(histories, iterations, evaluateAll);
-  const floorMs = time(histories, iterations, floor);
-  return { clients, rows: clients * 234, evaluateMs, floorMs, ratio: evaluateMs / floorMs };
+  const evaluations: number[] = [];
+  const floors: number[] = [];
+  for (let round = -WARM_UP; round < rounds; round++) {
+    const fresh = histories.map((history) => ({ ...history }));
+    const evaluateMs = timed(() => evaluateAll(fresh));
+    const floorMs = timed(() => floor(histories));
+    if (round >= 0) {
+      evaluations.push(evaluateMs);
+      floors.push(floorMs);
+    }
+  }
+  const evaluateMs = median(evaluations);
+  const floorMs = median(floors);
+  return { clients, evaluateMs, floorMs, ratio: evaluateMs / floorMs };
 }
 
-const base = measure(1_000, 9);
+const base = measure(1_000, 15);
 const tenfold = measure(10_000, 5);
 const figures = {
   clients: base.clients,

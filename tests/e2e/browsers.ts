@@ -96,3 +96,24 @@ export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => bo
   }
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
 }
+
+/**
+ * Reads one object store of the extension's IndexedDB. Runs inside an extension page (pass it
+ * to `page.evaluate`), so it must stay self-contained.
+ */
+export function storeRows(table: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('client-signals');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction(table).objectStore(table).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/** The popup's criterion rows as { criterion id: status }; runs inside the popup page. */
+export function popupStatuses(): Record<string, string> {
+  return Object.fromEntries([...document.querySelectorAll('[data-criterion]')].map((row) => [row.getAttribute('data-criterion'), row.getAttribute('data-status')]));
+}

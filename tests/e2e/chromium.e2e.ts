@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../fixtures/server';
-import { launchChromium, ROOT, waitFor, type ChromiumSession } from './browsers';
+import { launchChromium, popupStatuses, ROOT, storeRows, waitFor, type ChromiumSession } from './browsers';
 
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const AMBER = [217, 119, 6, 255];
@@ -60,24 +60,11 @@ async function openPopup(tabId: number): Promise<Page> {
 
 async function statuses(popup: Page): Promise<Record<string, string>> {
   await popup.waitForSelector('[data-criterion]');
-  return popup.$$eval('[data-criterion]', (rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-criterion'), row.getAttribute('data-status')])));
+  return popup.evaluate(popupStatuses);
 }
 
-/** Counts rows of a store table, read straight from IndexedDB in an extension page. */
 async function countRows(extensionPage: Page, table: string): Promise<number> {
-  return extensionPage.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('client-signals');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
+  return (await extensionPage.evaluate(storeRows, table)).length;
 }
 
 describe('Chromium: the extension on real pages', () => {
@@ -204,17 +191,11 @@ describe('Chromium: the extension on real pages', () => {
     const { page, tabId } = await visit('e2e/spa.html');
     const probe = await openPopup(tabId);
     await waitFor(() => countRows(probe, 'invoices'), (n) => n >= 3, 'page 1 of the app');
-    const invoicesOf = () =>
-      probe.evaluate(
-        () =>
-          new Promise<string[]>((resolve) => {
-            const open = indexedDB.open('client-signals');
-            open.onsuccess = () => {
-              const request = open.result.transaction('invoices').objectStore('invoices').getAll();
-              request.onsuccess = () => resolve(request.result.map((row: { number: string }) => row.number).filter((n: string) => n.startsWith('S-')).sort());
-            };
-          }),
-      );
+    const invoicesOf = async () =>
+      ((await probe.evaluate(storeRows, 'invoices')) as { number: string }[])
+        .map((row) => row.number)
+        .filter((number) => number.startsWith('S-'))
+        .sort();
     expect(await invoicesOf()).toEqual(['S-1', 'S-2', 'S-3']);
     await page.click('#next');
     await waitFor(invoicesOf, (numbers) => numbers.length === 6, 'page 2 of the app');
@@ -227,6 +208,26 @@ describe('Chromium: the extension on real pages', () => {
     expect(state).toMatchObject({ text: '1', color: AMBER });
     expect(state.title).toMatch(/1 of 2 listed clients/);
     await probe.close();
+  });
+});
+
+describe('Chromium: hostile pages', () => {
+  it('renders script-like client names as text and keeps invalid dates out', async () => {
+    const { tabId } = await visit('e2e/hostile.html');
+    await waitFor(() => badge(tabId), (b) => b.text !== '', 'the badge of the hostile page');
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-client-name]');
+    const names = await popup.$$eval('[data-client-name]', (cards) => cards.map((card) => card.getAttribute('data-client-name')));
+    expect(names).toContain('<img src=x onerror="document.title=\'pwned\'">');
+    expect(names).toContain('__proto__');
+    // Shown as text: no element was made from the name, no handler ran.
+    expect(await popup.locator('main img, main script').count()).toBe(0);
+    expect(await popup.title()).not.toBe('pwned');
+    const tab = ((await popup.evaluate(storeRows, 'tabs')) as { tabId: number; warnings: string[] }[]).find((row) => row.tabId === tabId)!;
+    const warnings = tab.warnings;
+    expect(warnings.join(' ')).toMatch(/31\.02\.2026|13\/45\/2026/);
+    await popup.screenshot({ path: path.join(SHOTS, 'popup-hostile-en.png'), fullPage: true });
+    await popup.close();
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../fixtures/server';
-import { launchFirefox, ROOT, waitFor, type FirefoxSession } from './browsers';
+import { launchFirefox, popupStatuses, ROOT, storeRows, waitFor, type FirefoxSession } from './browsers';
 
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const AMBER = [217, 119, 6, 255];
@@ -66,23 +66,11 @@ async function visit(file: string): Promise<{ page: Page; tabId: number }> {
 
 async function statuses(popup: Page): Promise<Record<string, string>> {
   await popup.waitForSelector('[data-criterion]', { timeout: 20_000 });
-  return popup.$$eval('[data-criterion]', (rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-criterion'), row.getAttribute('data-status')])));
+  return popup.evaluate(popupStatuses);
 }
 
 async function countRows(table: string): Promise<number> {
-  return probe.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('client-signals');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
+  return (await probe.evaluate(storeRows, table)).length;
 }
 
 describe('Firefox: the extension on real pages', () => {

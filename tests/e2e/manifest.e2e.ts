@@ -14,6 +14,8 @@ describe('manifests', () => {
     expect(granted.filter((p) => WILDCARD_HOST.test(p) || p.includes('<all_urls>'))).toEqual([]);
     expect(granted.filter((p) => p.includes('://'))).toEqual([]);
     expect(manifest.content_scripts).toBeUndefined();
+    // No "tabs" (it reads every tab's address): activeTab and per-site grants are enough.
+    expect(granted.filter((p) => !p.includes('://')).sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     // Sites are enabled one origin at a time, on the user's click.
     const optional: string[] = manifest.optional_host_permissions ?? manifest.optional_permissions ?? [];
