@@ -12,7 +12,7 @@ import { startFixtureServer } from '../tests/fixtures/server';
 import { launchChromium, ROOT, storeRows, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
 
 const OUT = path.join(ROOT, 'demo-output');
-const PAGES = ['demo/invoices-ru.html', 'demo/client-acme.html', 'demo/clients.html', 'demo/about.html'];
+const PAGES = ['demo/invoices-ru.html', 'demo/tickets-ru.html', 'demo/client-acme.html', 'demo/clients.html', 'demo/about.html'];
 const headed = process.argv.includes('--headed') || (!process.argv.includes('--headless') && Boolean(process.env.DISPLAY));
 
 ensureBrowsers(['chromium']);

@@ -82,6 +82,8 @@ describe('Chromium: the extension on real pages', () => {
     await popup.click('[data-criterion="late-payment"] .criterion__head');
     await popup.waitForSelector('[data-criterion="late-payment"] .evidence__item');
     expect(await popup.locator('[data-criterion="late-payment"] .evidence__item').count()).toBe(3);
+    // Readable text: Chrome's own stylesheet shrinks an extension page's body to 75 % unless we set it.
+    expect(await popup.$eval('[data-criterion="late-payment"] .criterion__summary', (el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
     await popup.screenshot({ path: path.join(SHOTS, 'popup-late-client-en.png'), fullPage: true });
     await popup.close();
   });
