@@ -40,7 +40,13 @@ afterAll(async () => {
 async function openExtensionPage(file: string): Promise<Page> {
   const page = await session.browser.newPage();
   page.goto(`${session.base}/${file}`).catch(() => {});
-  await page.waitForFunction(() => document.readyState === 'complete' && 'browser' in globalThis, { timeout: 20_000 });
+  // Polled with errors tolerated: while the page swaps realms a BiDi evaluate can fail outright.
+  await waitFor(
+    () => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete' && 'browser' in globalThis),
+    (ready) => ready,
+    `${file} to load`,
+    20_000,
+  );
   return page;
 }
 
