@@ -11,7 +11,7 @@ import { settingsSchema, type Settings } from './settings';
  * exported. Verdicts are not kept: they are recomputed from the data.
  */
 
-export const BACKUP_FORMAT = 'client-signals-backup';
+const BACKUP_FORMAT = 'client-signals-backup';
 /** A backup is a local file, not a page: it may be larger than one page's message. */
 export const MAX_BACKUP_BYTES = 50_000_000;
 
@@ -47,7 +47,7 @@ const backupDataSchema = z
   })
   .strict();
 
-export const backupSchema = z
+const backupSchema = z
   .object({
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(1),

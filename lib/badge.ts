@@ -7,7 +7,7 @@ export type BadgeClient = { name: string; statuses: VerdictStatus[] };
 /** Neutral when nothing is met, amber for 1–2, red for 3 or more. */
 export const BADGE_COLORS = { neutral: '#6b7280', amber: '#d97706', red: '#dc2626' } as const;
 
-export function badgeColor(n: number): string {
+function badgeColor(n: number): string {
   return n === 0 ? BADGE_COLORS.neutral : n <= 2 ? BADGE_COLORS.amber : BADGE_COLORS.red;
 }
 

@@ -55,7 +55,7 @@ function isPaidStatus(invoice: { status?: string; paid?: string }): boolean {
  * seen paid with no paid date, its paid date is the day of that first paid sighting,
  * marked `paidEstimated`, with the last unpaid sighting as the lower bound.
  */
-export function mergeInvoice(
+function mergeInvoice(
   prev: InvoiceRecord | undefined,
   obs: InvoiceObservation,
   at: string,
@@ -96,7 +96,7 @@ export function mergeInvoice(
 }
 
 /** Merges a sighting of a ticket; changed fields are returned as changes. */
-export function mergeTicket(
+function mergeTicket(
   prev: TicketRecord | undefined,
   obs: TicketObservation,
   at: string,
@@ -126,7 +126,7 @@ export function mergeTicket(
  * A count snapshot is kept only when it differs from the last one of the same client, host and
  * scope: repeats carry no news, and the growth between kept snapshots is the work done.
  */
-export function shouldKeepCount(last: CountRecord | undefined, obs: TicketCountObservation): boolean {
+function shouldKeepCount(last: CountRecord | undefined, obs: TicketCountObservation): boolean {
   return !last || last.count !== obs.count;
 }
 

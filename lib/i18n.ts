@@ -62,5 +62,3 @@ export function resolveLang(setting: 'auto' | Lang | undefined, browserLocale?: 
   return langOf(locale);
 }
 
-/** A pair of texts, one per UI language. */
-export type Texts = Record<Lang, string>;

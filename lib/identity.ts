@@ -39,7 +39,7 @@ function normaliseText(name: string): string {
 }
 
 /** Normalises a tax id for comparison: digits and letters only, upper case, country prefix kept. */
-export function normaliseTaxId(taxId: string): string {
+function normaliseTaxId(taxId: string): string {
   return taxId.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
 }
 

@@ -69,9 +69,9 @@ export const ticketCountSchema = z
   })
   .strict();
 
-export const observationSchema = z.discriminatedUnion('kind', [invoiceSchema, ticketSchema, ticketCountSchema]);
+const observationSchema = z.discriminatedUnion('kind', [invoiceSchema, ticketSchema, ticketCountSchema]);
 
-export const pageExtractSchema = z
+const pageExtractSchema = z
   .object({
     subject: clientRefSchema.optional(),
     observations: z.array(observationSchema).max(LIMITS.maxObservations),
@@ -96,7 +96,7 @@ export const noteInputSchema = z
   .strict();
 
 const storeId = z.number().int().positive();
-export const noteIdSchema = z.object({ id: storeId }).strict();
+export const idSchema = z.object({ id: storeId }).strict();
 export const noteOutcomeSchema = z.object({ id: storeId, outcome: z.enum(['followed', 'ignored', 'pending']) }).strict();
 export const originSchema = z
   .object({ origin: z.string().max(300).regex(/^https?:\/\/[^/\s*]+$/, 'expected an origin such as https://crm.example.com') })
@@ -105,7 +105,7 @@ export const backupMessageSchema = z.object({ json: z.string().min(2) }).strict(
 export const mergeSchema = z.object({ a: z.string().min(1).max(LIMITS.maxText), b: z.string().min(1).max(LIMITS.maxText) }).strict();
 
 /** Bytes of a message once serialised (what crosses the process boundary). */
-export function messageBytes(data: unknown): number {
+function messageBytes(data: unknown): number {
   try {
     return new TextEncoder().encode(JSON.stringify(data) ?? '').length;
   } catch {

@@ -157,6 +157,16 @@ export type UiText = {
       invalidOrigin: string;
       denied: string;
     };
+    merges: {
+      title: string;
+      description: string;
+      first: string;
+      second: string;
+      merge: string;
+      undo: string;
+      none: string;
+      same: string;
+    };
     backup: {
       title: string;
       description: string;
@@ -355,6 +365,16 @@ const en: UiText = {
       add: 'Enable',
       invalidOrigin: 'Enter a web address such as https://crm.example.com',
       denied: 'The browser did not grant access to that site.',
+    },
+    merges: {
+      title: 'One client, several names',
+      description: 'Names that share a tax id or a website are tied automatically. Tie two names by hand when a page shows neither; undo it at any time.',
+      first: 'Client',
+      second: 'is the same as',
+      merge: 'Tie together',
+      undo: 'Undo',
+      none: 'No names tied by hand.',
+      same: 'Pick two different clients.',
     },
     backup: {
       title: 'Backup',
@@ -556,6 +576,16 @@ const ru: UiText = {
       add: 'Включить',
       invalidOrigin: 'Введите адрес сайта, например https://crm.example.com',
       denied: 'Браузер не дал доступ к этому сайту.',
+    },
+    merges: {
+      title: 'Один клиент под разными именами',
+      description: 'Имена с общим УНП/ИНН или сайтом объединяются сами. Объедините два имени вручную, если страница не показывает ни того, ни другого; это можно отменить.',
+      first: 'Клиент',
+      second: 'это тот же, что',
+      merge: 'Объединить',
+      undo: 'Отменить',
+      none: 'Вручную ничего не объединено.',
+      same: 'Выберите двух разных клиентов.',
     },
     backup: {
       title: 'Резервная копия',

@@ -249,7 +249,7 @@ describe('options page', () => {
     await renderPage();
     const form = container.querySelector('form')!;
     const more = container.querySelector('.more-sections')!;
-    expect([...more.querySelectorAll('[data-section]')].map((section) => section.getAttribute('data-section'))).toEqual(['sites', 'backup']);
+    expect([...more.querySelectorAll('[data-section]')].map((section) => section.getAttribute('data-section'))).toEqual(['sites', 'merges', 'backup']);
     expect(form.compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(form.contains(more)).toBe(false);
     expect(more.textContent).toContain(uiText('en').options.backup.export);

@@ -1,6 +1,6 @@
 import { resolveLang } from '../../lib/i18n';
 import { onMessage, type CommandReply } from '../../lib/messages';
-import { backupMessageSchema, mergeSchema, noteIdSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
+import { backupMessageSchema, mergeSchema, idSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
 import { MAX_BACKUP_BYTES, parseBackup } from '../../lib/backup';
 import { clientKey } from '../../lib/identity';
 import { loadSettings, settingsItem } from '../../lib/settings-storage';
@@ -90,10 +90,10 @@ export default defineBackground(() => {
   });
 
   onMessage('addNote', command(noteInputSchema, (note) => addNote(db, note, new Date().toISOString()).then(() => true)));
-  onMessage('deleteNote', command(noteIdSchema, ({ id }) => deleteNote(db, id)));
+  onMessage('deleteNote', command(idSchema, ({ id }) => deleteNote(db, id)));
   onMessage('setNoteOutcome', command(noteOutcomeSchema, ({ id, outcome }) => setNoteOutcome(db, id, outcome)));
   onMessage('mergeClients', command(mergeSchema, ({ a, b }) => mergeClients(db, a, b, new Date().toISOString()).then(() => true)));
-  onMessage('unmergeClients', command(noteIdSchema, ({ id }) => unmergeClients(db, id)));
+  onMessage('unmergeClients', command(idSchema, ({ id }) => unmergeClients(db, id)));
   onMessage('importBackup', async ({ data }) => {
     const parsed = parseMessage(backupMessageSchema, data, MAX_BACKUP_BYTES);
     if (!parsed.ok) return refuse(parsed.error);

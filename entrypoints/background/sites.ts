@@ -14,7 +14,7 @@ type Mv2ContentScripts = {
 let mv2Registration: { unregister(): Promise<void> } | undefined;
 
 /** Concrete origin patterns we may run on: a granted wildcard (which we never ask for) is ignored. */
-export async function enabledPatterns(): Promise<string[]> {
+async function enabledPatterns(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
   return origins.filter((pattern) => /^https?:\/\/[^*/]+\/\*$/.test(pattern)).sort();
 }

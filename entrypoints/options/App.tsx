@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { BackupSection } from '../../components/options/BackupSection';
+import { MergesSection } from '../../components/options/MergesSection';
 import { SettingsForm } from '../../components/options/SettingsForm';
 import { SitesSection } from '../../components/options/SitesSection';
 import { useSettings } from '../../components/useSettings';
@@ -52,6 +53,7 @@ export default function App() {
       )}
       <div className="more-sections" role="region" aria-label={text.options.moreSections}>
         <SitesSection text={text} />
+        <MergesSection text={text} />
         <BackupSection text={text} />
       </div>
     </main>

@@ -5,7 +5,7 @@ import { countsAsBilled } from './facts';
 import { dayNumber, inLastDays } from './windows';
 
 /** Paid in full: a paid date, or the status says so. A partially paid invoice is unpaid. */
-export function isPaid(invoice: HistoryInvoice): boolean {
+function isPaid(invoice: HistoryInvoice): boolean {
   return invoice.paid !== undefined || invoice.status === 'paid';
 }
 

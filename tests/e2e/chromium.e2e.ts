@@ -213,6 +213,31 @@ describe('Chromium: the extension on real pages', () => {
   });
 });
 
+describe('Chromium: one client under two names', () => {
+  it('ties two clients by hand in the options page and undoes it; the badge follows', async () => {
+    await visit('e2e/late-client.html');
+    const { tabId } = await visit('e2e/ontime-client.html');
+    await waitFor(() => badge(tabId), (b) => b.text === '0', 'the on-time badge');
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.waitForSelector('select[name="merge-a"] option[value="latecomer"]', { state: 'attached' });
+    await options.selectOption('select[name="merge-a"]', 'latecomer');
+    await options.selectOption('select[name="merge-b"]', 'punctual partners');
+    await options.click('[data-section="merges"] button[type=submit]');
+    await options.waitForSelector('[data-merge="latecomer|punctual partners"]');
+    // The on-time page now shows the tied client, who pays late.
+    await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge of the tied client');
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-client-name="Latecomer Ltd"] [data-criterion="late-payment"][data-status="met"]');
+    await options.click('[data-merge="latecomer|punctual partners"] button');
+    await waitFor(() => badge(tabId), (b) => b.text === '0', 'the badge after undo');
+    await popup.waitForSelector('[data-client-name="Punctual Partners LLC"]');
+    await options.screenshot({ path: path.join(SHOTS, 'options-en.png'), fullPage: true });
+    await popup.close();
+    await options.close();
+  });
+});
+
 describe('Chromium: hostile pages', () => {
   it('renders script-like client names as text and keeps invalid dates out', async () => {
     const { tabId } = await visit('e2e/hostile.html');
