@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { sendMessage } from '../../lib/messages';
 import { getDb } from '../../lib/store/db';
 import type { UiText } from '../../lib/ui-text';
+import { ActionList } from './ActionList';
 import { Section } from './Section';
 
 /** Tie two client names together by hand (and undo it); the background does the writing. */
@@ -38,41 +39,33 @@ export function MergesSection({ text }: { text: UiText }) {
   ));
   return (
     <Section id="merges" title={t.title} description={t.description}>
-      {data && data.merges.length === 0 && <p className="hint">{t.none}</p>}
-      <ul className="site-list">
-        {data?.merges.map((row) => (
-          <li key={row.id} className="site-row" data-merge={`${row.a}|${row.b}`}>
-            <span>
-              {nameOf(row.a)} = {nameOf(row.b)}
-            </span>
-            <button type="button" onClick={() => row.id !== undefined && void undo(row.id)}>
-              {t.undo}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <ActionList
+        rows={data?.merges.map((row) => ({
+          key: String(row.id),
+          label: `${nameOf(row.a)} = ${nameOf(row.b)}`,
+          data: { 'data-merge': `${row.a}|${row.b}` },
+          action: { text: t.undo, run: () => row.id !== undefined && void undo(row.id) },
+        }))}
+        empty={t.none}
+        error={error}
+      />
       <form className="site-add" onSubmit={(event) => void merge(event)}>
-        <label>
-          <span>{t.first}</span>
-          <select name="merge-a" value={first} onChange={(event) => setFirst(event.target.value)}>
-            <option value="" />
-            {options}
-          </select>
-        </label>
-        <label>
-          <span>{t.second}</span>
-          <select name="merge-b" value={second} onChange={(event) => setSecond(event.target.value)}>
-            <option value="" />
-            {options}
-          </select>
-        </label>
+        <ClientSelect name="merge-a" label={t.first} value={first} onChange={setFirst} options={options} />
+        <ClientSelect name="merge-b" label={t.second} value={second} onChange={setSecond} options={options} />
         <button type="submit">{t.merge}</button>
       </form>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
     </Section>
+  );
+}
+
+function ClientSelect(props: { name: string; label: string; value: string; onChange: (key: string) => void; options: ReactNode }) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select name={props.name} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="" />
+        {props.options}
+      </select>
+    </label>
   );
 }

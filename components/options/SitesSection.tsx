@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { sendMessage } from '../../lib/messages';
 import type { UiText } from '../../lib/ui-text';
+import { ActionList } from './ActionList';
 import { Section } from './Section';
 
 type Site = { origin: string; builtIn: boolean };
@@ -68,21 +69,16 @@ export function SitesSection({ text }: { text: UiText }) {
 
   return (
     <Section id="sites" title={t.title} description={t.description}>
-      {sites && sites.length === 0 && <p className="hint">{t.none}</p>}
-      <ul className="site-list">
-        {sites?.map((site) => (
-          <li key={site.origin} className="site-row" data-site={site.origin}>
-            <span className="site-origin">{site.origin}</span>
-            {site.builtIn ? (
-              <span className="hint">{t.builtIn}</span>
-            ) : (
-              <button type="button" onClick={() => void disable(site.origin)}>
-                {t.disable}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      <ActionList
+        rows={sites?.map((site) => ({
+          key: site.origin,
+          label: site.origin,
+          data: { 'data-site': site.origin },
+          ...(site.builtIn ? { note: t.builtIn } : { action: { text: t.disable, run: () => void disable(site.origin) } }),
+        }))}
+        empty={t.none}
+        error={error}
+      />
       <form className="site-add" onSubmit={(event) => void add(event)}>
         <label>
           <span>{t.addLabel}</span>
@@ -92,11 +88,6 @@ export function SitesSection({ text }: { text: UiText }) {
           {t.add}
         </button>
       </form>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
     </Section>
   );
 }
