@@ -8,36 +8,50 @@ import { getDb } from '../../lib/store/db';
 import { restoreBackup } from '../../lib/store/backup';
 import { ingestPage } from '../../lib/store/ingest';
 import { addNote, deleteNote, mergeClients, setNoteOutcome, unmergeClients } from '../../lib/store/notes';
-import { recomputeAll } from '../../lib/store/verdicts';
+import { recomputeAll, recomputeClients } from '../../lib/store/verdicts';
+import type { PeerStats } from '../../lib/model';
 import { badgeOfTab, showBadge } from './badges';
 import { injectInto, syncContentScripts } from './sites';
 
 const DAILY = 'daily-recompute';
+const PEERS_MAX_AGE_MS = 60 * 60 * 1000;
 
 /** Wiring only: messages → store → criteria → badge. Listeners are registered synchronously. */
 export default defineBackground(() => {
   const db = getDb();
   let running: Promise<void> | undefined;
-  let again = false;
+  /** What the next run must re-judge: some clients, or (undefined) everyone. */
+  let wanted: Set<string> | undefined | null = null;
+  let peers: { stats: PeerStats; at: number } | undefined;
 
-  /** Re-judges all clients and redraws every known tab's badge; calls coalesce into one run. */
-  function recompute(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
+  /**
+   * Re-judges clients and redraws every known tab's badge; calls made meanwhile coalesce into
+   * one more run. A page read re-judges only its clients against the peers last measured; the
+   * whole store is re-judged (and peers measured again) at start, daily, when settings or
+   * merges change, and when the peers are over an hour old.
+   */
+  function recompute(keys?: string[]): Promise<void> {
+    wanted = keys === undefined || wanted === undefined ? undefined : new Set([...(wanted ?? []), ...keys]);
+    running ??= (async () => {
+      while (wanted !== null) {
+        const batch = wanted;
+        wanted = null;
         const settings = await loadSettings();
-        await recomputeAll(db, settings);
+        const now = new Date();
+        if (batch === undefined || !peers || now.getTime() - peers.at > PEERS_MAX_AGE_MS) {
+          peers = { stats: (await recomputeAll(db, settings, now)).peers, at: now.getTime() };
+        } else {
+          await recomputeClients(db, [...batch], settings, peers.stats, now);
+        }
         const lang = resolveLang(settings.language, navigator.language);
         for (const row of await db.tabs.toArray()) await showBadge(row.tabId, await badgeOfTab(db, row, lang));
-      } while (again);
+      }
     })()
       .catch((error: unknown) => console.error('Client Signals: recompute failed', error))
       .finally(() => {
         running = undefined;
+        // A call that came in as the loop ended still gets its run.
+        if (wanted !== null) void recompute(wanted && [...wanted]);
       });
     return running;
   }
@@ -85,7 +99,7 @@ export default defineBackground(() => {
       warnings: extract.warnings,
       at,
     });
-    await recompute();
+    await recompute(clientKeys);
     return { ok: true, observations: extract.observations.length, clients: clientKeys.length };
   });
 

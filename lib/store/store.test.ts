@@ -8,7 +8,7 @@ import { makeBackup, parseBackup } from '../backup';
 import { ingestPage } from './ingest';
 import { addNote, deleteNote, mergeClients, unmergeClients } from './notes';
 import { loadHistories, loadState } from './queries';
-import { recomputeAll } from './verdicts';
+import { recomputeAll, recomputeClients } from './verdicts';
 import { DEFAULT_SETTINGS } from '../settings';
 
 let dbs: SignalsDb[] = [];
@@ -157,5 +157,28 @@ describe('backup', () => {
     backup.data.invoices.push({ ...backup.data.invoices[0]! });
     await expect(restoreBackup(db, backup)).rejects.toThrow();
     expect(await loadHistories(db)).toEqual(before);
+  });
+});
+
+describe('recomputeClients', () => {
+  it('re-judges only the clients named, as recomputeAll would with the same peers', async () => {
+    const db = freshDb();
+    const now = new Date('2026-03-20T12:00:00Z');
+    await ingestPage(db, {
+      at: '2026-02-01T10:00:00Z',
+      source: 'x',
+      extract: { observations: [invoice('1', { due: '2026-02-01', client: { name: 'ООО «Ромашка»', taxId: '190123456' } }), invoice('2', { client: { name: 'Acme' } })], warnings: [] },
+    });
+    const { peers } = await recomputeAll(db, DEFAULT_SETTINGS, now);
+    // A later page ties another name to Ромашка by its tax id and shows an unpaid invoice.
+    await ingestPage(db, { at: '2026-03-01T10:00:00Z', source: 'y', extract: { observations: [invoice('9', { due: '2026-01-15', client: { name: 'Romashka Trade', taxId: '190 123 456' } })], warnings: [] } });
+    const acmeBefore = await db.verdicts.where('clientKey').equals('acme').toArray();
+    const partial = await recomputeClients(db, ['romashka trade'], DEFAULT_SETTINGS, peers, new Date('2026-03-21T12:00:00Z'));
+    expect([...partial.keys()]).toEqual(['ромашка']);
+    expect(partial.get('ромашка')!.find((v) => v.id === 'late-payment')!.evidence.map((e) => e.kind === 'invoice' && e.number)).toContain('9');
+    expect(await db.verdicts.where('clientKey').equals('acme').toArray()).toEqual(acmeBefore);
+    expect((await db.clients.get('romashka trade'))!.root).toBe('ромашка');
+    const full = await recomputeAll(db, DEFAULT_SETTINGS, new Date('2026-03-21T12:00:00Z'));
+    expect(full.verdicts.get('ромашка')).toEqual(partial.get('ромашка'));
   });
 });
