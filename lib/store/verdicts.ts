@@ -5,7 +5,7 @@ import type { Settings } from '../settings';
 import type { SignalsDb, VerdictLogRow, VerdictRow } from './db';
 import { loadHistoriesOf, loadState } from './queries';
 
-export type Recomputed = { histories: ClientHistory[]; verdicts: Map<string, Verdict[]>; peers: PeerStats };
+export type Recomputed = { verdicts: Map<string, Verdict[]>; peers: PeerStats };
 
 /**
  * Re-judges every client (peers move when any client's data moves) and stores the verdicts, a
@@ -15,7 +15,7 @@ export type Recomputed = { histories: ClientHistory[]; verdicts: Map<string, Ver
 export async function recomputeAll(db: SignalsDb, settings: Settings, now: Date = new Date()): Promise<Recomputed> {
   const histories = assembleHistories(await loadState(db));
   const peers = peerStats(histories, { settings, now });
-  return { histories, peers, verdicts: await judge(db, histories, { settings, now, peers }, true) };
+  return { peers, verdicts: await judge(db, histories, { settings, now, peers }, true) };
 }
 
 /**
