@@ -91,10 +91,10 @@ export function parseAmount(raw: string): AmountReading {
   return currency ? { value: signed, currency } : { value: signed };
 }
 
-/** Tells the decimal mark from thousands marks: the last mark is decimal unless it heads a group of three. */
 /** Whole numbers grouped in thousands by one mark: "1,234,567", "1.234". */
 const GROUPED: Readonly<Record<string, RegExp>> = { ',': /^\d{1,3}(,\d{3})*$/, '.': /^\d{1,3}(\.\d{3})*$/ };
 
+/** Tells the decimal mark from thousands marks: the last mark is decimal unless it heads a group of three. */
 function readNumber(digits: string): number | undefined {
   const marks = digits.replace(/\d/g, '');
   if (marks === '') return Number(digits);
