@@ -1,5 +1,5 @@
 import { badgeFor, type Badge } from '../../lib/badge';
-import type { Lang } from '../../lib/model';
+import { CRITERION_IDS, type Lang } from '../../lib/model';
 import type { SignalsDb, TabRow } from '../../lib/store/db';
 
 /** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2 build. */
@@ -20,7 +20,7 @@ export async function badgeOfTab(db: SignalsDb, row: TabRow | undefined, lang: L
     }),
   );
   // A subject with nothing stored yet still is a recognised client: all eight criteria unknown.
-  for (const client of named) if (client.statuses.length === 0) client.statuses = Array(8).fill('unknown');
+  for (const client of named) if (client.statuses.length === 0) client.statuses = CRITERION_IDS.map(() => 'unknown');
   return badgeFor({ single: row.single, clients: named }, lang);
 }
 

@@ -22,13 +22,14 @@ export default defineBackground(() => {
   let running: Promise<void> | undefined;
   /** What the next run must re-judge: some clients, or (undefined) everyone. */
   let wanted: Set<string> | undefined | null = null;
-  let peers: { stats: PeerStats; at: number } | undefined;
+  // Peers outlive the service worker (it sleeps when idle): a wake-up must not re-judge the whole store.
+  const peersItem = storage.defineItem<{ stats: PeerStats; at: number } | null>('local:peers', { fallback: null });
 
   /**
    * Re-judges clients and redraws every known tab's badge; calls made meanwhile coalesce into
    * one more run. A page read re-judges only its clients against the peers last measured; the
-   * whole store is re-judged (and peers measured again) at start, daily, when settings or
-   * merges change, and when the peers are over an hour old.
+   * whole store is re-judged (and peers measured again) on install and browser start, daily,
+   * when settings, merges or backups change, and when the peers are over an hour old.
    */
   function recompute(keys?: string[]): Promise<void> {
     wanted = keys === undefined || wanted === undefined ? undefined : new Set([...(wanted ?? []), ...keys]);
@@ -38,8 +39,9 @@ export default defineBackground(() => {
         wanted = null;
         const settings = await loadSettings();
         const now = new Date();
+        const peers = await peersItem.getValue();
         if (batch === undefined || !peers || now.getTime() - peers.at > PEERS_MAX_AGE_MS) {
-          peers = { stats: (await recomputeAll(db, settings, now)).peers, at: now.getTime() };
+          await peersItem.setValue({ stats: (await recomputeAll(db, settings, now)).peers, at: now.getTime() });
         } else {
           await recomputeClients(db, [...batch], settings, peers.stats, now);
         }
@@ -152,13 +154,15 @@ export default defineBackground(() => {
     if (alarm.name === DAILY) void recompute();
   });
   settingsItem.watch(() => void recompute());
+  browser.runtime.onInstalled.addListener(() => void recompute());
+  browser.runtime.onStartup.addListener(() => void recompute());
 
+  // On every wake-up (cheap): the daily alarm exists, the reader is registered where enabled.
   void (async () => {
     if (!(await browser.alarms.get(DAILY))) await browser.alarms.create(DAILY, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
     await syncContentScripts();
     // Tab ids do not survive a browser restart.
     const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
     await db.tabs.filter((row) => !open.has(row.tabId)).delete();
-    await recompute();
   })();
 });

@@ -140,6 +140,14 @@ function rowClient(cell: Element | undefined, hasColumn: boolean, list: ListCont
   return undefined;
 }
 
+/** A row's cell for a field, through the list's column plan. */
+function cellsByField<F>(columns: ReadonlyMap<F, number>, record: RowRecord): (field: F) => Element | undefined {
+  return (field) => {
+    const column = columns.get(field);
+    return column === undefined ? undefined : record.cells[column];
+  };
+}
+
 function buildInvoice(
   record: RowRecord,
   plan: Extract<ColumnPlan, { kind: 'invoice' }>,
@@ -147,10 +155,7 @@ function buildInvoice(
   list: ListContext,
   hooks: ListHooks,
 ): InvoiceObservation | undefined {
-  const cellOf = (field: InvoiceField): Element | undefined => {
-    const column = plan.columns.get(field);
-    return column === undefined ? undefined : record.cells[column];
-  };
+  const cellOf = cellsByField(plan.columns, record);
   const client = rowClient(cellOf('client'), plan.columns.has('client'), list, 'invoice');
   if (!client) return undefined;
   let invoice: InvoiceObservation = { kind: 'invoice', client, number: list.report.cap(record.key, 'invoice number') };
@@ -183,10 +188,7 @@ function buildTicket(
   orders: Map<string, DateOrder>,
   list: ListContext,
 ): TicketObservation | undefined {
-  const cellOf = (field: TicketField): Element | undefined => {
-    const column = plan.columns.get(field);
-    return column === undefined ? undefined : record.cells[column];
-  };
+  const cellOf = cellsByField(plan.columns, record);
   const sources = record.dates.get('created');
   const created = sources ? readDate(sources, orders.get('created') ?? 'dmy', list, 'created time') : undefined;
   if (!created) {
