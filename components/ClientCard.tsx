@@ -1,4 +1,4 @@
-import type { NoteInput } from '../lib/messages';
+import type { NoteInput } from '../lib/messages/commands';
 import type { NoteOutcome } from '../lib/model';
 import type { NoteRow, VerdictLogRow, VerdictRow } from '../lib/store/db';
 import type { UiText } from '../lib/ui-text';

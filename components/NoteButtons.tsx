@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { NoteInput } from '../lib/messages';
+import type { NoteInput } from '../lib/messages/commands';
 import type { ClientRef, NoteKind, NoteOutcome } from '../lib/model';
 import type { UiText } from '../lib/ui-text';
 

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
-import { sendMessage } from '../lib/messages';
+import { sendMessage } from '../lib/messages/commands';
+import { hostPattern } from '../lib/sites/origins';
 import type { UiText } from '../lib/ui-text';
 
 /**
- * "Enable on this site": asks for this origin's host permission on the click (the browser shows
- * its own prompt), then the background registers the reader there and reads the open tab.
+ * "Enable on this site": asks for this site's host permission on the click (the browser shows
+ * its own prompt); the background, told by the browser that the permission was added, registers
+ * the reader there and reads the open tab. The message sent after the grant only repeats that,
+ * for a browser that keeps the popup open; one that closes it loses nothing.
  */
 export function SiteToggle({ origin, text, onError }: { origin: string; text: UiText; onError: (error?: string) => void }) {
-  const pattern = `${origin}/*`;
+  const pattern = hostPattern(origin);
   const [enabled, setEnabled] = useState<boolean>();
   useEffect(() => {
     void browser.permissions.contains({ origins: [pattern] }).then(setEnabled);
@@ -30,7 +33,8 @@ export function SiteToggle({ origin, text, onError }: { origin: string; text: Ui
   return (
     <div className="site" data-site-enabled={enabled}>
       <span className="site__origin">{new URL(origin).host}</span>
-      <button type="button" className={enabled ? 'button button--quiet' : 'button'} onClick={() => void (enabled ? disable() : enable())}>
+      {/* Focused when it is the one thing to do, so the keyboard shortcut then Enter enables a site. */}
+      <button type="button" className={enabled ? 'button button--quiet' : 'button'} autoFocus={!enabled} data-action={enabled ? 'disable-site' : 'enable-site'} onClick={() => void (enabled ? disable() : enable())}>
         {enabled ? text.popup.disableSite : text.popup.enableSite}
       </button>
     </div>

@@ -22,7 +22,7 @@ const seen = { source: text, clientKey: text, firstSeen: instant.optional(), las
 const backupDataSchema = z
   .object({
     clients: z.array(
-      z.object({ key: text, name: text, taxId: text.optional(), domain: text.optional(), externalId: text.optional(), firstSeen: instant, root: text.optional() }).strict(),
+      z.object({ key: text, name: text, taxId: text.optional(), domain: text.optional(), externalId: text.optional(), firstSeen: instant, lastSeen: instant.optional(), lastSource: text.optional(), root: text.optional() }).strict(),
     ),
     invoices: z.array(
       invoiceSchema.extend({

@@ -28,12 +28,26 @@ describe('buildHistories', () => {
   });
 
   it('estimates the paid date from the first sighting as paid, with the last unpaid sighting as lower bound', () => {
-    const [history] = buildHistories([
+    const sightings = [
       seen('2026-02-10T12:00:00Z', invoice({ status: 'overdue' })),
       seen('2026-02-20T12:00:00Z', invoice({ status: 'paid' })),
       seen('2026-02-25T12:00:00Z', invoice({ status: 'paid' })),
-    ]);
+    ];
+    const [history] = buildHistories(sightings, [], { timeZone: 'Europe/Minsk' });
     expect(history!.invoices[0]).toMatchObject({ status: 'paid', paid: '2026-02-20', paidEstimated: true, lastSeenUnpaid: '2026-02-10' });
+  });
+
+  it.each([
+    ['Pacific/Kiritimati', 'T11:00:00Z', '2026-02-21', '2026-02-11'],
+    ['America/Los_Angeles', 'T07:00:00Z', '2026-02-19', '2026-02-09'],
+    ['UTC', 'T07:00:00Z', '2026-02-20', '2026-02-10'],
+  ])('takes the estimated paid day in the user\'s zone (%s), whatever the machine\'s', (timeZone, time, paid, lastSeenUnpaid) => {
+    const [history] = buildHistories(
+      [seen(`2026-02-10${time}`, invoice({ status: 'overdue' })), seen(`2026-02-20${time}`, invoice({ status: 'paid' }))],
+      [],
+      { timeZone },
+    );
+    expect(history!.invoices[0]).toMatchObject({ paid, lastSeenUnpaid });
   });
 
   it('leaves the paid date unknown for an invoice only ever seen paid, and prefers a shown date to an estimate', () => {

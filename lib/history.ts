@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { localDate, systemTimeZone } from './criteria/windows';
 import { clientKey, clientLinks, ClientGroups } from './identity';
 import type {
   Change,
@@ -27,18 +27,23 @@ export type InvoiceRecord = HistoryInvoice & { source: string; clientKey: string
 export type TicketRecord = HistoryTicket & { source: string; clientKey: string };
 export type CountRecord = TicketCountObservation & { at: string; source: string; clientKey: string };
 export type ChangeRecord = Change & { clientKey: string; source: string };
-export type ClientRecord = { key: string; name: string; taxId?: string; domain?: string; externalId?: string; firstSeen: string };
+export type ClientRecord = {
+  key: string;
+  name: string;
+  taxId?: string;
+  domain?: string;
+  externalId?: string;
+  firstSeen: string;
+  /** The last sighting of anything about this client, and the host it was on (the dashboard's "last seen"). */
+  lastSeen?: string;
+  lastSource?: string;
+};
 /** A hand-made merge of two clients (undone by deleting it). */
 export type MergeRecord = { a: string; b: string; at: string };
 
 const UNPAID = new Set(['open', 'partial', 'overdue']);
 const INVOICE_FIELDS = ['issued', 'due', 'paid', 'amount', 'currency', 'discount', 'status'] as const;
 const TICKET_FIELDS = ['created', 'priority', 'status', 'satisfaction', 'tags', 'subject'] as const;
-
-/** Calendar date (local to this machine) of an ISO instant. */
-export function dayOf(at: string): string {
-  return format(new Date(at), 'yyyy-MM-dd');
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -60,6 +65,7 @@ function mergeInvoice(
   obs: InvoiceObservation,
   at: string,
   source: string,
+  timeZone: string,
 ): { next: InvoiceRecord; changes: ChangeRecord[] } {
   const key = clientKey(obs.client);
   const { client: _client, ...fields } = obs;
@@ -83,9 +89,10 @@ function mergeInvoice(
     delete next.paidEstimated;
     delete next.lastSeenUnpaid;
   } else if (isPaidStatus(next) && !next.paid && prev.status && UNPAID.has(prev.status) && prev.lastSeen) {
-    next.paid = dayOf(at);
+    // The user's calendar day of the sighting, whatever the machine's zone.
+    next.paid = localDate(at, timeZone);
     next.paidEstimated = true;
-    next.lastSeenUnpaid = dayOf(prev.lastSeen);
+    next.lastSeenUnpaid = localDate(prev.lastSeen, timeZone);
   } else if (next.paidEstimated && next.status && UNPAID.has(next.status)) {
     // Seen unpaid again (a reversed payment): the estimate no longer holds.
     delete next.paid;
@@ -131,10 +138,11 @@ function shouldKeepCount(last: CountRecord | undefined, obs: TicketCountObservat
 }
 
 /** Client rows: the first name seen under a key is kept for display; ids fill in as seen. */
-export function mergeClient(prev: ClientRecord | undefined, ref: ClientRef, at: string): ClientRecord {
+export function mergeClient(prev: ClientRecord | undefined, ref: ClientRef, at: string, source?: string): ClientRecord {
   const key = clientKey(ref);
+  const seen = source !== undefined && (!prev?.lastSeen || compareAt(at, prev.lastSeen) >= 0) ? { lastSeen: at, lastSource: source } : {};
   if (!prev) {
-    const record: ClientRecord = { key, name: ref.name, firstSeen: at };
+    const record: ClientRecord = { key, name: ref.name, firstSeen: at, ...seen };
     if (ref.taxId) record.taxId = ref.taxId;
     if (ref.domain) record.domain = ref.domain;
     if (ref.externalId) record.externalId = ref.externalId;
@@ -145,6 +153,7 @@ export function mergeClient(prev: ClientRecord | undefined, ref: ClientRef, at: 
     taxId: prev.taxId ?? ref.taxId,
     domain: prev.domain ?? ref.domain,
     externalId: prev.externalId ?? ref.externalId,
+    ...seen,
   };
 }
 
@@ -227,12 +236,20 @@ export function assembleHistories(state: HistoryState): ClientHistory[] {
 }
 
 /** Deterministic order for entries: by time, then host, then content (so input order never matters). */
-export function compareEntries(a: Entry, b: Entry): number {
-  return (
-    compareAt(a.at, b.at) ||
-    (a.source ?? '').localeCompare(b.source ?? '') ||
-    JSON.stringify(a.observation).localeCompare(JSON.stringify(b.observation))
-  );
+/**
+ * Entries in replay order: by time, then host, then content, so any arrival order replays the
+ * same. Each entry's sort key (its instant and its serialised observation) is made once, not
+ * once per comparison: a page of 5,000 rows is sorted with 5,000 serialisations, not 120,000.
+ */
+export function sortEntries(entries: readonly Entry[]): Entry[] {
+  const keyed = entries.map((entry) => ({ entry, at: Date.parse(entry.at), source: entry.source ?? '', content: JSON.stringify(entry.observation) }));
+  keyed.sort((a, b) => a.at - b.at || compare(a.source, b.source) || compare(a.content, b.content));
+  return keyed.map(({ entry }) => entry);
+}
+
+/** Code-unit order: the same on every machine, unlike a locale's collation. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function naturalKey(source: string, id: string): string {
@@ -249,6 +266,9 @@ export function countId(key: string, source: string, scope: string | undefined):
  * IndexedDB into one of these, applies the page's entries, and writes back what changed.
  */
 export class MemoryState {
+  /** @param timeZone the user's zone, in which a sighting's instant becomes a calendar day */
+  constructor(readonly timeZone: string = systemTimeZone()) {}
+
   clients = new Map<string, ClientRecord>();
   invoices = new Map<string, InvoiceRecord>();
   tickets = new Map<string, TicketRecord>();
@@ -260,10 +280,10 @@ export class MemoryState {
     const { observation: obs, at } = entry;
     const source = entry.source ?? '';
     const key = clientKey(obs.client);
-    this.clients.set(key, mergeClient(this.clients.get(key), obs.client, at));
+    this.clients.set(key, mergeClient(this.clients.get(key), obs.client, at, source));
     if (obs.kind === 'invoice') {
       const id = naturalKey(source, obs.number);
-      const { next, changes } = mergeInvoice(this.invoices.get(id), obs, at, source);
+      const { next, changes } = mergeInvoice(this.invoices.get(id), obs, at, source, this.timeZone);
       this.invoices.set(id, next);
       this.changes.push(...changes);
     } else if (obs.kind === 'ticket') {
@@ -300,11 +320,14 @@ export class MemoryState {
  * or ticket merged into one (natural key: host + number), what changed kept as `changes`.
  * Entries may come in any order; they are replayed by `at`.
  *
+ * `timeZone` is the user's (default: this browser's): an estimated paid date is the day of the
+ * sighting there.
+ *
  * @example buildHistories([{ at: '2026-03-01T10:00:00Z', source: 'crm.example', observation: invoice }])
  */
-export function buildHistories(entries: Entry[], notes: Note[] = []): ClientHistory[] {
-  const state = new MemoryState();
-  for (const entry of [...entries].sort(compareEntries)) state.apply(entry);
+export function buildHistories(entries: Entry[], notes: Note[] = [], opts: { timeZone?: string } = {}): ClientHistory[] {
+  const state = new MemoryState(opts.timeZone);
+  for (const entry of sortEntries(entries)) state.apply(entry);
   // A client known only from notes still gets a history.
   for (const note of [...notes].sort((a, b) => compareAt(a.at, b.at))) {
     const key = clientKey(note.client);

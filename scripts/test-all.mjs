@@ -34,6 +34,11 @@ function count(report, name) {
   }
 }
 
+/** A zone at least half a day from this machine's: east of UTC → Los Angeles, else Kiritimati (UTC+14). */
+function farTimeZone() {
+  return new Date().getTimezoneOffset() <= 0 ? 'America/Los_Angeles' : 'Pacific/Kiritimati';
+}
+
 ensureBrowsers();
 
 if (step('type check', 'npx', ['tsc', '--noEmit'])) passed += 1;
@@ -41,6 +46,12 @@ else failed += 1;
 
 step('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${OUT}/unit.json`]);
 count(`${OUT}/unit.json`, 'unit tests');
+// Users live in every zone: the unit suite runs again in one far from this machine's.
+const farZone = farTimeZone();
+step(`unit tests in ${farZone}`, 'npx', ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile=${OUT}/unit-far-zone.json`], {
+  env: { ...process.env, FORCE_COLOR: '0', TZ: farZone },
+});
+count(`${OUT}/unit-far-zone.json`, `unit tests in ${farZone}`);
 
 const built =
   step('release builds', 'sh', ['-c', 'npx wxt build >/dev/null && npx wxt build -b firefox >/dev/null']) &&

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { makeBackup } from '../../lib/backup';
-import { sendMessage } from '../../lib/messages';
+import { sendMessage } from '../../lib/messages/commands';
 import { loadSettings } from '../../lib/settings-storage';
 import { getDb } from '../../lib/store/db';
 import { loadState } from '../../lib/store/queries';

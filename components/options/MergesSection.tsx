@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { sendMessage } from '../../lib/messages';
+import { sendMessage } from '../../lib/messages/commands';
 import { getDb } from '../../lib/store/db';
 import type { UiText } from '../../lib/ui-text';
 import { ActionList } from './ActionList';

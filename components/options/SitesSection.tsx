@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { sendMessage } from '../../lib/messages';
+import { sendMessage } from '../../lib/messages/commands';
+import { hostPattern } from '../../lib/sites/origins';
 import type { UiText } from '../../lib/ui-text';
 import { ActionList } from './ActionList';
 import { Section } from './Section';
@@ -53,7 +54,7 @@ export function SitesSection({ text }: { text: UiText }) {
       return;
     }
     // Straight from the click: the browser asks the user.
-    if (!(await browser.permissions.request({ origins: [`${origin}/*`] }))) {
+    if (!(await browser.permissions.request({ origins: [hostPattern(origin)] }))) {
       setError(t.denied);
       return;
     }

@@ -1,17 +1,22 @@
 import { resolveLang } from '../../lib/i18n';
-import { onMessage, type CommandReply } from '../../lib/messages';
+import { onMessage, type CommandReply } from '../../lib/messages/commands';
+import { onPageMessage, type PageRead, type PageReadReply } from '../../lib/messages/page';
 import { backupMessageSchema, mergeSchema, idSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
 import { MAX_BACKUP_BYTES, parseBackup } from '../../lib/backup';
 import { clientKey } from '../../lib/identity';
+import { effectiveTimeZone } from '../../lib/settings';
 import { loadSettings, settingsItem } from '../../lib/settings-storage';
+import { hostPattern } from '../../lib/sites/origins';
 import { getDb } from '../../lib/store/db';
-import { restoreBackup } from '../../lib/store/backup';
+import { restoreBackup, takePendingSettings } from '../../lib/store/backup';
 import { ingestPage } from '../../lib/store/ingest';
 import { addNote, deleteNote, mergeClients, setNoteOutcome, unmergeClients } from '../../lib/store/notes';
 import { recomputeAll, recomputeClients } from '../../lib/store/verdicts';
+import { allTabRows, deleteTabRows, getTabRow, putTabRow } from '../../lib/tab-state';
 import type { PeerStats } from '../../lib/model';
 import { badgeOfTab, showBadge } from './badges';
-import { injectInto, syncContentScripts } from './sites';
+import { commandSenderRefusal, pageSenderRefusal, type Sender } from './guards';
+import { serialised, startReading, syncContentScripts, tabsOf } from './sites';
 
 const DAILY = 'daily-recompute';
 const PEERS_MAX_AGE_MS = 60 * 60 * 1000;
@@ -24,6 +29,7 @@ export default defineBackground(() => {
   let wanted: Set<string> | undefined | null = null;
   // Peers outlive the service worker (it sleeps when idle): a wake-up must not re-judge the whole store.
   const peersItem = storage.defineItem<{ stats: PeerStats; at: number } | null>('local:peers', { fallback: null });
+  const lang = async () => resolveLang((await loadSettings()).language, navigator.language);
 
   /**
    * Re-judges clients and redraws every known tab's badge; calls made meanwhile coalesce into
@@ -45,8 +51,8 @@ export default defineBackground(() => {
         } else {
           await recomputeClients(db, [...batch], settings, peers.stats, now);
         }
-        const lang = resolveLang(settings.language, navigator.language);
-        for (const row of await db.tabs.toArray()) await showBadge(row.tabId, await badgeOfTab(db, row, lang));
+        const uiLang = resolveLang(settings.language, navigator.language);
+        for (const row of await allTabRows()) await showBadge(row.tabId, await badgeOfTab(db, row, uiLang));
       }
     })()
       .catch((error: unknown) => console.error('Client Signals: recompute failed', error))
@@ -63,9 +69,14 @@ export default defineBackground(() => {
     return { ok: false, error };
   };
 
-  /** Runs a popup/options command after validating its data; a refused one changes nothing. */
+  /**
+   * A command from an extension page: its sender is checked, then its data; a refused one
+   * changes nothing.
+   */
   function command<T>(schema: Parameters<typeof parseMessage<T>>[0], act: (data: T) => Promise<boolean | void>) {
-    return async ({ data }: { data: unknown }): Promise<CommandReply> => {
+    return async ({ data, sender }: { data: unknown; sender: Sender }): Promise<CommandReply> => {
+      const refusal = commandSenderRefusal(sender);
+      if (refusal) return refuse(refusal);
       const parsed = parseMessage(schema, data);
       if (!parsed.ok) return refuse(parsed.error);
       try {
@@ -78,45 +89,59 @@ export default defineBackground(() => {
     };
   }
 
-  onMessage('pageRead', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.id !== browser.runtime.id) return refuse('pageRead must come from our content script in a tab');
+  /** What a page's reader reported: stored, its tab remembered, its clients re-judged. */
+  async function pageRead(data: PageRead, sender: Sender): Promise<PageReadReply> {
+    const refusal = await pageSenderRefusal(sender, (origin) => browser.permissions.contains({ origins: [origin] }));
+    if (refusal) return refuse(refusal);
     const parsed = parseMessage(pageReadSchema, data);
     if (!parsed.ok) return refuse(parsed.error);
     const { url, extract } = parsed.data;
+    const tabId = sender.tab!.id!;
     // The browser's word for the frame's address beats what the message claims.
     const source = new URL(sender.url ?? url).hostname;
     const at = new Date().toISOString();
-    const keys = await ingestPage(db, { at, source, extract });
+    const keys = await ingestPage(db, { at, source, extract, timeZone: effectiveTimeZone(await loadSettings()) });
     const subjectKey = extract.subject ? clientKey(extract.subject) : undefined;
     const clientKeys = subjectKey && !keys.includes(subjectKey) ? [subjectKey, ...keys] : keys;
-    await db.tabs.put({
+    await putTabRow({
       tabId,
       url: sender.tab?.url ?? url,
       host: source,
       clientKeys,
       single: Boolean(subjectKey) || clientKeys.length === 1,
-      subjectName: extract.subject?.name,
+      ...(extract.subject ? { subjectName: extract.subject.name } : {}),
       observations: extract.observations.length,
       warnings: extract.warnings,
       at,
     });
     await recompute(clientKeys);
     return { ok: true, observations: extract.observations.length, clients: clientKeys.length };
-  });
+  }
 
+  /** Forgets what the tabs of these sites showed and clears their badges. */
+  async function forgetTabs(patterns: string[]): Promise<void> {
+    const tabIds = await tabsOf(patterns);
+    const rows = (await allTabRows()).filter((row) => tabIds.includes(row.tabId) || patterns.includes(hostPattern(row.url)));
+    await deleteTabRows(rows.map((row) => row.tabId));
+    const empty = await badgeOfTab(db, undefined, await lang());
+    for (const row of rows) await showBadge(row.tabId, empty);
+  }
+
+  onPageMessage('pageRead', ({ data, sender }) => pageRead(data, sender));
   onMessage('addNote', command(noteInputSchema, (note) => addNote(db, note, new Date().toISOString()).then(() => true)));
   onMessage('deleteNote', command(idSchema, ({ id }) => deleteNote(db, id)));
   onMessage('setNoteOutcome', command(noteOutcomeSchema, ({ id, outcome }) => setNoteOutcome(db, id, outcome)));
   onMessage('mergeClients', command(mergeSchema, ({ a, b }) => mergeClients(db, a, b, new Date().toISOString()).then(() => true)));
   onMessage('unmergeClients', command(idSchema, ({ id }) => unmergeClients(db, id)));
-  onMessage('importBackup', async ({ data }) => {
+  onMessage('importBackup', async ({ data, sender }) => {
+    const refusal = commandSenderRefusal(sender);
+    if (refusal) return refuse(refusal);
     const parsed = parseMessage(backupMessageSchema, data, MAX_BACKUP_BYTES);
     if (!parsed.ok) return refuse(parsed.error);
     const backup = parseBackup(parsed.data.json);
     if (!backup.ok) return refuse(backup.error);
     const imported = await restoreBackup(db, backup.backup);
-    await settingsItem.setValue(backup.backup.settings);
+    await takePendingSettings(db, (settings) => settingsItem.setValue(settings));
     await recompute();
     return { ok: true, imported };
   });
@@ -124,29 +149,38 @@ export default defineBackground(() => {
     'enableSite',
     command(originSchema, async ({ origin }) => {
       // The popup asked for the permission on the user's click; without it this is refused.
-      if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) throw new Error(`no permission for ${origin}`);
-      await syncContentScripts();
-      await injectInto(origin);
+      if (!(await browser.permissions.contains({ origins: [hostPattern(origin)] }))) throw new Error(`no permission for ${origin}`);
+      // permissions.onAdded does the same; whichever comes second finds the work done.
+      await startReading([origin]);
     }),
   );
   onMessage(
     'disableSite',
     command(originSchema, async ({ origin }) => {
-      await browser.permissions.remove({ origins: [`${origin}/*`] });
+      const pattern = hostPattern(origin);
+      // Idempotent: removing a permission already gone, or unregistering a script never registered, is no error.
+      await serialised(() => browser.permissions.remove({ origins: [pattern] }));
       await syncContentScripts();
+      await forgetTabs([pattern]);
     }),
   );
 
-  browser.permissions.onAdded.addListener(() => void syncContentScripts());
-  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
-  browser.tabs.onRemoved.addListener((tabId) => void db.tabs.delete(tabId));
+  // The browser's own word that a site was granted: Firefox closes the popup while its prompt
+  // shows, and Chrome's prompt closes it too, so the popup's follow-up message may never come.
+  browser.permissions.onAdded.addListener(({ origins = [] }) => void startReading(origins).catch((error: unknown) => console.warn('Client Signals: could not start reading', error)));
+  browser.permissions.onRemoved.addListener(({ origins = [] }) => {
+    void syncContentScripts()
+      .then(() => forgetTabs(origins.map(hostPattern)))
+      .catch((error: unknown) => console.warn('Client Signals: could not stop reading', error));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void deleteTabRows([tabId]));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (!change.url) return;
     // A new page in the tab: what the last one showed no longer applies until the reader reports.
-    void db.tabs.get(tabId).then(async (row) => {
+    void getTabRow(tabId).then(async (row) => {
       if (row && row.url !== change.url) {
-        await db.tabs.delete(tabId);
-        await showBadge(tabId, await badgeOfTab(db, undefined, resolveLang((await loadSettings()).language, navigator.language)));
+        await deleteTabRows([tabId]);
+        await showBadge(tabId, await badgeOfTab(db, undefined, await lang()));
       }
     });
   });
@@ -154,15 +188,18 @@ export default defineBackground(() => {
     if (alarm.name === DAILY) void recompute();
   });
   settingsItem.watch(() => void recompute());
-  browser.runtime.onInstalled.addListener(() => void recompute());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void recompute();
+    // After an update the open tabs' readers are cut off from the new worker: start fresh ones.
+    if (reason === 'update') void browser.permissions.getAll().then(({ origins = [] }) => startReading(origins));
+  });
   browser.runtime.onStartup.addListener(() => void recompute());
 
-  // On every wake-up (cheap): the daily alarm exists, the reader is registered where enabled.
+  // On every wake-up (cheap): a restore cut short gets its settings, the daily alarm exists, the
+  // reader is registered where enabled.
   void (async () => {
+    if (await takePendingSettings(db, (settings) => settingsItem.setValue(settings))) void recompute();
     if (!(await browser.alarms.get(DAILY))) await browser.alarms.create(DAILY, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
     await syncContentScripts();
-    // Tab ids do not survive a browser restart.
-    const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
-    await db.tabs.filter((row) => !open.has(row.tabId)).delete();
   })();
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ClientCard } from '../../components/ClientCard';
 import { SiteToggle } from '../../components/SiteToggle';
 import { useLang } from '../../components/useSettings';
-import { sendMessage, type CommandReply, type NoteInput } from '../../lib/messages';
+import { sendMessage, type CommandReply, type NoteInput } from '../../lib/messages/commands';
 import { uiText } from '../../lib/ui-text';
 import { useActiveTab, usePageClients } from './usePageClients';
 

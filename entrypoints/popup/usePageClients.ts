@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { CRITERION_IDS } from '../../lib/model';
 import { getDb, type NoteRow, type TabRow, type VerdictLogRow, type VerdictRow } from '../../lib/store/db';
+import { watchTabRow } from '../../lib/tab-state';
 
 export type ClientView = { key: string; name: string; verdicts: VerdictRow[]; notes: NoteRow[]; log: VerdictLogRow[] };
 export type ActiveTab = { id: number; url: string; origin?: string };
@@ -26,13 +27,15 @@ export function useActiveTab(): ActiveTab | null | undefined {
   return tab;
 }
 
-/** What the reader last found in the tab, and each client's stored verdicts, notes and status log. */
+/** What the reader last found in the tab (storage.session, watched), and each client's stored verdicts, notes and status log. */
 export function usePageClients(tabId: number | undefined): { row: TabRow | undefined; clients: ClientView[] } | undefined {
+  const [row, setRow] = useState<TabRow | null>();
+  useEffect(() => (tabId === undefined ? undefined : watchTabRow(tabId, setRow)), [tabId]);
   return useLiveQuery(async () => {
     if (tabId === undefined) return { row: undefined, clients: [] };
+    if (row === undefined) return undefined;
+    if (!row) return { row: undefined, clients: [] };
     const db = getDb();
-    const row = await db.tabs.get(tabId);
-    if (!row) return { row, clients: [] };
     const known = await db.clients.bulkGet(row.clientKeys);
     const roots = [...new Set(row.clientKeys.map((key, i) => known[i]?.root ?? key))];
     const clients = await Promise.all(
@@ -50,5 +53,5 @@ export function usePageClients(tabId: number | undefined): { row: TabRow | undef
       }),
     );
     return { row, clients };
-  }, [tabId]);
+  }, [tabId, row]);
 }

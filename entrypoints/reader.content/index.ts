@@ -1,75 +1,118 @@
 import { extractPageInChunks } from '../../lib/extract';
-import { LIMITS } from '../../lib/limits';
-import { sendMessage } from '../../lib/messages';
-import type { PageExtract } from '../../lib/model';
+import { sendPageMessage } from '../../lib/messages/page';
+import { capMessage } from './cap';
+import { createSender } from './send';
 
-/** Quiet time after the last DOM change before the page is read again. */
+/** Quiet time after the last change of the page's structure before it is read again. */
 const DEBOUNCE_MS = 600;
+/** However busy the page (an SLA clock ticking every second), it is read at least and at most this often. */
+const MAX_WAIT_MS = 10_000;
+/** How often the address is compared, for single-page apps that change it with pushState. */
+const ADDRESS_POLL_MS = 1000;
+
+/**
+ * What a second copy of the reader finds in this tab's isolated world: the running copy. The
+ * page's own scripts live in another world and can neither see nor call it.
+ */
+type RunningReader = { readAgain(): void };
+const RUNNING = Symbol.for('client-signals.reader');
 
 /**
  * The reader: reads the page with extractPage (in idle-time chunks), sends the result to the
  * background, and reads again when the page changes (DOM mutations, debounced; single-page-app
- * navigations). It sends only when the result changed, and never throws into the page.
- * Registered at runtime, only on the origins the user enabled (see background/sites.ts).
+ * navigations). It sends only when the result changed, sends again what did not land, and never
+ * throws into the page. Registered at runtime, only on the origins the user enabled (see
+ * background/sites.ts).
+ *
+ * It listens to no event the page can fire at it: WXT's context would stop this copy on a
+ * "content-script-started" event that any page script can dispatch, so the context is not used
+ * for anything, and a second injection ("Enable" again) asks the running copy to read afresh.
  */
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
-  main(ctx) {
-    // Injected twice (registered, then injected on "Enable"): the first copy does the work.
-    const flag = '__clientSignalsReader';
-    const scope = globalThis as unknown as Record<string, boolean>;
-    if (scope[flag]) return;
-    scope[flag] = true;
+  noScriptStartedPostMessage: true,
+  main() {
+    const scope = globalThis as unknown as Record<symbol, RunningReader | undefined>;
+    const running = scope[RUNNING];
+    if (running) {
+      running.readAgain();
+      return;
+    }
 
     let lastSent = '';
-    let timer: number | undefined;
     let reading: AbortController | undefined;
+    let debounce: ReturnType<typeof setTimeout> | undefined;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    let address = location.href;
+    const send = createSender((message) => sendPageMessage('pageRead', message));
+
+    /** The extension was reloaded or removed: this copy can no longer reach it. */
+    const orphaned = (): boolean => {
+      try {
+        return !browser.runtime?.id;
+      } catch {
+        return true;
+      }
+    };
+
+    function stop(): void {
+      observer.disconnect();
+      clearInterval(addressWatch);
+      clearTimeout(debounce);
+      clearTimeout(deadline);
+      reading?.abort();
+      send.cancel();
+      scope[RUNNING] = undefined;
+    }
 
     async function read(): Promise<void> {
+      clearTimeout(debounce);
+      clearTimeout(deadline);
+      debounce = deadline = undefined;
+      if (orphaned()) return stop();
       reading?.abort();
       const controller = new AbortController();
       reading = controller;
       try {
-        const extract = capped(await extractPageInChunks(document, location.href, { signal: controller.signal }));
-        if (controller.signal.aborted || ctx.isInvalid) return;
-        const message = { url: location.href, extract };
+        const message = capMessage({ url: location.href, extract: await extractPageInChunks(document, location.href, { signal: controller.signal }) });
+        if (controller.signal.aborted) return;
         const serialised = JSON.stringify(message);
         if (serialised === lastSent) return;
         lastSent = serialised;
-        const reply = await sendMessage('pageRead', message);
-        if (!reply.ok) console.warn('Client Signals: the page was not stored:', reply.error);
+        send.latest(message);
       } catch (error) {
         if (!controller.signal.aborted) console.warn('Client Signals: could not read this page:', error);
       }
     }
 
-    function schedule(): void {
-      clearTimeout(timer);
-      timer = ctx.setTimeout(() => void read(), DEBOUNCE_MS);
+    /** Debounced, but never postponed past MAX_WAIT_MS after the first change not yet read. */
+    function schedule(delay = DEBOUNCE_MS): void {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void read(), delay);
+      deadline ??= setTimeout(() => void read(), MAX_WAIT_MS);
     }
 
-    const observer = new MutationObserver(schedule);
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    ctx.onInvalidated(() => {
-      observer.disconnect();
-      reading?.abort();
+    const observer = new MutationObserver((records) => {
+      // Text that changes in place (a ticking clock, a relative time) is read by the deadline only.
+      if (records.every((record) => record.type === 'characterData')) deadline ??= setTimeout(() => void read(), MAX_WAIT_MS);
+      else schedule();
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    const addressWatch = setInterval(() => {
+      if (location.href === address) return;
+      address = location.href;
       // A new address is a new page for the badge and popup: report it even if it reads the same.
       lastSent = '';
       schedule();
-    });
+    }, ADDRESS_POLL_MS);
+
+    scope[RUNNING] = {
+      readAgain() {
+        lastSent = '';
+        void read();
+      },
+    };
     void read();
   },
 });
-
-/** The background refuses oversize messages; cut here first and say so. */
-function capped(extract: PageExtract): PageExtract {
-  if (extract.observations.length <= LIMITS.maxObservations) return extract;
-  return {
-    ...extract,
-    observations: extract.observations.slice(0, LIMITS.maxObservations),
-    warnings: [...extract.warnings, `page lists ${extract.observations.length} rows; only the first ${LIMITS.maxObservations} were read`].slice(-LIMITS.maxWarnings),
-  };
-}

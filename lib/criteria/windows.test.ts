@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayNumber, inLastDays, inRange, isoWeekday, zoneClock } from './windows';
+import { dateOfDay, dayNumber, inLastDays, inRange, isoWeekday, localDate, zoneClock } from './windows';
 
 const EPOCH = parseISO('1970-01-01');
 const ZONES = ['Europe/Minsk', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC'];
@@ -83,5 +83,35 @@ describe('windows', () => {
   ])('scope-creep windows: %i days ago → last 90 %s, the 90 before %s (half-open)', (ago, last, before) => {
     expect(inRange(today - ago, today, 90, 0)).toBe(last);
     expect(inRange(today - ago, today, 180, 90)).toBe(before);
+  });
+});
+
+describe('calendar days are arithmetic, never the machine zone', () => {
+  it('dayNumber and dateOfDay agree with UTC calendar arithmetic for any date (1600–2400)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1600, 0, 1) / 86_400_000, max: Date.UTC(2400, 11, 31) / 86_400_000 }), (day) => {
+        const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        expect(dayNumber(date)).toBe(day);
+        expect(dateOfDay(day)).toBe(date);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each(['2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-10', 'junk'])('%s is no date', (date) => {
+    expect(dayNumber(date)).toBeNaN();
+  });
+
+  it('gives the same day whatever the machine zone is, read after read', () => {
+    const before = process.env.TZ;
+    try {
+      const days = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles', 'Europe/Minsk'].map((zone) => {
+        process.env.TZ = zone;
+        return [dayNumber('2026-03-29'), dayNumber('2026-10-25'), localDate('2026-03-29T22:30:00Z', 'Europe/Minsk')];
+      });
+      for (const day of days) expect(day).toEqual([20_541, 20_751, '2026-03-30']);
+    } finally {
+      process.env.TZ = before;
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { tzOffset } from '@date-fns/tz';
 
 /**
@@ -7,15 +6,8 @@ import { tzOffset } from '@date-fns/tz';
  * counts as one day. "Today" is the calendar date of `now` in the user's time zone.
  */
 
-const EPOCH = parseISO('1970-01-01');
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Memo of day numbers, indexed by the date's digits (years 1970–2129, 240 KB); other years are not memoised. */
-const FIRST_YEAR = 1970;
-const YEARS = 160;
-const NOT_YET = -2_147_483_648;
-const INVALID = -2_147_483_647;
-const dayCache = new Int32Array(YEARS * 12 * 31).fill(NOT_YET);
 
 /** The digit at `index` of `text`, or NaN. */
 function digit(text: string, index: number): number {
@@ -23,26 +15,68 @@ function digit(text: string, index: number): number {
   return code >= 0 && code <= 9 ? code : Number.NaN;
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date: pure arithmetic on year, month and day
+ * (the "days from civil" method), so no machine zone, DST night or memo can change it.
+ */
+export function civilDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 /**
  * Day number of a calendar date ('yyyy-MM-dd', or the date part of an ISO date-time); NaN if
- * invalid. date-fns decides each distinct date once; the memo is an array indexed by the date's
- * digits read in place, so the thousands of ticket times of a history cost no string copies and
- * no hashing.
+ * invalid. Read in place from the digits: the thousands of ticket times of a history cost no
+ * string copies, no Date and no hashing.
+ *
+ * @example dayNumber('1970-01-02') // 1
+ * @example dayNumber('2026-02-29') // NaN
  */
 export function dayNumber(date: string): number {
   if (date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN; // '-'
   const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
   const month = digit(date, 5) * 10 + digit(date, 6);
   const day = digit(date, 8) * 10 + digit(date, 9);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return Number.NaN;
-  const slot = ((year - FIRST_YEAR) * 12 + month - 1) * 31 + day - 1;
-  const memoised = year >= FIRST_YEAR && year < FIRST_YEAR + YEARS;
-  const memo = memoised ? dayCache[slot]! : NOT_YET;
-  if (memo !== NOT_YET) return memo === INVALID ? Number.NaN : memo;
-  const parsed = parseISO(date.slice(0, 10));
-  const value = Number.isNaN(parsed.getTime()) ? Number.NaN : differenceInCalendarDays(parsed, EPOCH);
-  if (memoised) dayCache[slot] = Number.isNaN(value) ? INVALID : value;
-  return value;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
+  return civilDay(year, month, day);
+}
+
+/** The calendar date ('yyyy-MM-dd') of a day number: the inverse of `civilDay`, also pure arithmetic. */
+export function dateOfDay(day: number): string {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+}
+
+/** The zone this browser runs in, for when the user set none. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * The user's calendar date of an ISO instant, in `timeZone` (an instant with no zone is already
+ * local and keeps its date).
+ *
+ * @example localDate('2026-02-20T12:00:00Z', 'Pacific/Kiritimati') // '2026-02-21'
+ */
+export function localDate(iso: string, timeZone: string): string {
+  return dateOfDay(zoneClock(timeZone).dayOf(iso));
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a day number; 1970-01-01 was a Thursday. */

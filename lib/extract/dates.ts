@@ -1,3 +1,4 @@
+import { addDays, addHours, addMinutes, addMonths, addSeconds, addWeeks, addYears } from 'date-fns';
 import { fold } from './text';
 
 /** How a numeric `a/b/yyyy` date is read: day first or month first. */
@@ -149,8 +150,7 @@ function fromLocal(moment: Date, withTime: boolean): PageDate {
   return withTime ? { date, time: `${pad(moment.getHours())}:${pad(moment.getMinutes())}` } : { date };
 }
 
-const UNIT_MS = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
-type Unit = keyof typeof UNIT_MS | 'month' | 'year';
+type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
 /** Unit words by their start, English and Russian, long and short ("5 d", "3 дня", "10 мин"). */
 const UNIT_WORDS: readonly [RegExp, Unit][] = [
@@ -167,12 +167,19 @@ function unitOf(word: string): Unit | undefined {
   return UNIT_WORDS.find(([pattern]) => pattern.test(word))?.[1];
 }
 
+/** Calendar arithmetic on the local wall clock: "3 days ago" at 12:00 is 12:00, across a DST change too. */
+const SHIFTS: Readonly<Record<Unit, (moment: Date, amount: number) => Date>> = {
+  second: addSeconds,
+  minute: addMinutes,
+  hour: addHours,
+  day: addDays,
+  week: addWeeks,
+  month: addMonths,
+  year: addYears,
+};
+
 function shift(now: Date, amount: number, unit: Unit): Date {
-  const moment = new Date(now.getTime());
-  if (unit === 'month') moment.setMonth(moment.getMonth() + amount);
-  else if (unit === 'year') moment.setFullYear(moment.getFullYear() + amount);
-  else moment.setTime(moment.getTime() + amount * UNIT_MS[unit]);
-  return moment;
+  return SHIFTS[unit](now, amount);
 }
 
 const DAY_WORDS: ReadonlyMap<string, number> = new Map([

@@ -1,9 +1,10 @@
 import { clientKey } from '../identity';
-import { compareEntries, countId, MemoryState, naturalKey, type Entry } from '../history';
+import { countId, sortEntries, MemoryState, naturalKey, type Entry } from '../history';
 import type { PageExtract } from '../model';
 import type { SignalsDb } from './db';
 
-export type PageSighting = { at: string; source: string; extract: PageExtract };
+/** `timeZone`: the user's, in which a sighting becomes a calendar day (default: this browser's). */
+export type PageSighting = { at: string; source: string; extract: PageExtract; timeZone?: string };
 
 /**
  * Stores what one page showed, in one transaction: the rows the page touches are loaded into a
@@ -15,10 +16,10 @@ export type PageSighting = { at: string; source: string; extract: PageExtract };
  */
 export async function ingestPage(db: SignalsDb, sighting: PageSighting): Promise<string[]> {
   const { at, source, extract } = sighting;
-  const entries: Entry[] = extract.observations.map((observation) => ({ at, source, observation })).sort(compareEntries);
+  const entries: Entry[] = sortEntries(extract.observations.map((observation) => ({ at, source, observation })));
   const keys = [...new Set(extract.observations.map((obs) => clientKey(obs.client)))];
   if (entries.length === 0) return keys;
-  const state = new MemoryState();
+  const state = new MemoryState(sighting.timeZone);
   await db.transaction('rw', [db.clients, db.invoices, db.tickets, db.counts, db.changes], async () => {
     const invoiceIds = unique(extract.observations.flatMap((obs) => (obs.kind === 'invoice' ? [obs.number] : [])));
     const ticketIds = unique(extract.observations.flatMap((obs) => (obs.kind === 'ticket' ? [obs.id] : [])));

@@ -1,7 +1,7 @@
 import { clientKey } from '../identity';
 import { mergeClient } from '../history';
 import type { NoteOutcome } from '../model';
-import type { NoteInput } from '../messages';
+import type { NoteInput } from '../messages/commands';
 import type { SignalsDb } from './db';
 
 /** Stores a note (registering its client if the store has not seen it), returning its id. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHistories, type Entry } from '../history';
+import { buildHistories, sortEntries, type Entry } from '../history';
 import type { InvoiceObservation, Observation } from '../model';
 import { SignalsDb } from './db';
-import { restoreBackup } from './backup';
+import { restoreBackup, takePendingSettings } from './backup';
 import { makeBackup, parseBackup } from '../backup';
 import { ingestPage } from './ingest';
 import { addNote, deleteNote, mergeClients, unmergeClients } from './notes';
@@ -31,7 +31,7 @@ const invoice = (number: string, fields: Partial<InvoiceObservation> = {}): Invo
 async function ingestAll(db: SignalsDb, entries: Entry[]): Promise<void> {
   const pages = new Map<string, Entry[]>();
   // Pages in time order; two pages at the same instant go in host order, as the replay orders them.
-  for (const entry of [...entries].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.source ?? '').localeCompare(b.source ?? ''))) {
+  for (const entry of sortEntries(entries)) {
     const id = `${entry.at}|${entry.source}`;
     pages.set(id, [...(pages.get(id) ?? []), entry]);
   }
@@ -155,8 +155,28 @@ describe('backup', () => {
     const backup = makeBackup(await loadState(db), DEFAULT_SETTINGS);
     // Two invoices with the same natural key: the second bulkAdd fails inside the transaction.
     backup.data.invoices.push({ ...backup.data.invoices[0]! });
+    backup.settings = { ...DEFAULT_SETTINGS, language: 'ru' };
     await expect(restoreBackup(db, backup)).rejects.toThrow();
     expect(await loadHistories(db)).toEqual(before);
+    // The settings were in the same step: none are waiting to be written.
+    const written: unknown[] = [];
+    expect(await takePendingSettings(db, async (settings) => void written.push(settings))).toBe(false);
+    expect(written).toEqual([]);
+  });
+
+  it('writes the settings in the same all-or-nothing step as the rows, and carries them over once', async () => {
+    const db = await filledDb();
+    const backup = makeBackup(await loadState(db), { ...DEFAULT_SETTINGS, language: 'ru' });
+    await restoreBackup(db, backup);
+    // The worker may die right here: the settings wait in the store until written, even after a restart.
+    const written: unknown[] = [];
+    const failing = async () => {
+      throw new Error('worker stopped');
+    };
+    await expect(takePendingSettings(db, failing)).rejects.toThrow();
+    expect(await takePendingSettings(db, async (settings) => void written.push(settings))).toBe(true);
+    expect(await takePendingSettings(db, async (settings) => void written.push(settings))).toBe(false);
+    expect(written).toEqual([{ ...DEFAULT_SETTINGS, language: 'ru' }]);
   });
 });
 

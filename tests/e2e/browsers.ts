@@ -113,6 +113,14 @@ export function storeRows(table: string): Promise<unknown[]> {
   });
 }
 
+/** What the background last stored for a tab (storage.session); runs inside an extension page or the worker. */
+export async function sessionTabRow(tabId: number): Promise<{ url: string; at: string; clientKeys: string[]; warnings: string[] } | null> {
+  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+  const key = `tab:${tabId}`;
+  const found = (await api.storage.session.get(key)) as Record<string, unknown>;
+  return (found[key] as { url: string; at: string; clientKeys: string[]; warnings: string[] } | undefined) ?? null;
+}
+
 /** The popup's criterion rows as { criterion id: status }; runs inside the popup page. */
 export function popupStatuses(): Record<string, string> {
   return Object.fromEntries([...document.querySelectorAll('[data-criterion]')].map((row) => [row.getAttribute('data-criterion'), row.getAttribute('data-status')]));

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { startFixtureServer } from '../fixtures/server';
-import { launchChromium, popupStatuses, ROOT, storeRows, waitFor, type ChromiumSession } from './browsers';
+import { launchChromium, popupStatuses, ROOT, sessionTabRow, storeRows, waitFor, type ChromiumSession } from './browsers';
 
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const AMBER = [217, 119, 6, 255];
@@ -24,7 +25,8 @@ afterAll(async () => {
 
 async function tabIdOf(url: string): Promise<number> {
   return waitFor(
-    () => session.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url),
+    // The newest tab at that address: earlier tests may have left others open there.
+    () => session.worker.evaluate(async (u) => Math.max(-1, ...(await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1)), url),
     (id) => id > 0,
     `a tab at ${url}`,
   );
@@ -42,13 +44,20 @@ async function badge(tabId: number): Promise<BadgeState> {
   }, tabId);
 }
 
-/** Opens a fixture page and waits until the reader has reported it (the badge title changes). */
-async function visit(file: string): Promise<{ page: Page; tabId: number }> {
+/** Waits until the background has stored a read of this tab at `url` made after `after` (ISO instant). */
+async function reported(tabId: number, url: string, after: string) {
+  return waitFor(() => session.worker.evaluate(sessionTabRow, tabId), (row) => row !== null && row.url === url && row.at > after, `a read of ${url} after ${after}`);
+}
+
+/** Opens a fixture page and waits until the reader has reported it. */
+async function visit(file: string): Promise<{ page: Page; tabId: number; at: string }> {
   const page = await session.context.newPage();
   const url = `${server.url}/${file}`;
+  const started = new Date().toISOString();
   await page.goto(url);
   const tabId = await tabIdOf(url);
-  return { page, tabId };
+  const row = await reported(tabId, url, started);
+  return { page, tabId, at: row!.at };
 }
 
 async function openPopup(tabId: number): Promise<Page> {
@@ -109,14 +118,17 @@ describe('Chromium: the extension on real pages', () => {
   });
 
   it('stores the same invoice visited twice once', async () => {
-    const { page, tabId } = await visit('e2e/late-client.html');
+    const { page, tabId, at } = await visit('e2e/late-client.html');
     await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge');
     const popup = await openPopup(tabId);
-    const before = await countRows(popup, 'invoices');
+    const numbers = async () => ((await popup.evaluate(storeRows, 'invoices')) as { number: string }[]).map((row) => row.number).filter((n) => n.startsWith('LT-')).sort();
+    const before = await numbers();
+    expect(before).toEqual(['LT-101', 'LT-102', 'LT-103']);
     await page.reload();
-    await page.waitForTimeout(1500);
+    // This tab's row is written again only once the reloaded page has been read and stored.
+    await reported(tabId, page.url(), at);
     await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge after reload');
-    expect(await countRows(popup, 'invoices')).toBe(before);
+    expect(await numbers()).toEqual(before);
     await popup.close();
   });
 
@@ -192,24 +204,80 @@ describe('Chromium: the extension on real pages', () => {
   it('reads a single-page app again after each redraw and page change, storing nothing twice', async () => {
     const { page, tabId } = await visit('e2e/spa.html');
     const probe = await openPopup(tabId);
-    await waitFor(() => countRows(probe, 'invoices'), (n) => n >= 3, 'page 1 of the app');
     const invoicesOf = async () =>
-      ((await probe.evaluate(storeRows, 'invoices')) as { number: string }[])
+      ((await probe.evaluate(storeRows, 'invoices')) as { number: string; amount?: number }[])
+        .filter((row) => row.number.startsWith('S-'))
         .map((row) => row.number)
-        .filter((number) => number.startsWith('S-'))
         .sort();
-    expect(await invoicesOf()).toEqual(['S-1', 'S-2', 'S-3']);
+    // The app draws its table a moment after load: wait for this app's own rows.
+    expect(await waitFor(invoicesOf, (numbers) => numbers.length === 3, 'page 1 of the app')).toEqual(['S-1', 'S-2', 'S-3']);
     await page.click('#next');
     await waitFor(invoicesOf, (numbers) => numbers.length === 6, 'page 2 of the app');
+    // Page 2 lists Contoso (on time), Fabrikam and Initech (both 30+ days overdue).
+    await waitFor(() => badge(tabId), (b) => b.text === '2' && /2 of 3 listed clients/.test(b.title), 'the badge of page 2');
     await page.click('#prev');
+    // "Refresh" redraws page 1 with S-3 re-priced: the redraw is read when that change is stored.
     await page.click('#redraw');
-    await page.waitForTimeout(1500);
+    const s3Changes = async () => ((await probe.evaluate(storeRows, 'changes')) as { id: string; field: string }[]).filter((c) => c.id === 'S-3' && c.field === 'amount').length;
+    await waitFor(s3Changes, (n) => n === 1, 'the redraw of page 1 to be read');
     expect(await invoicesOf()).toEqual(['S-1', 'S-2', 'S-3', 'S-4', 'S-5', 'S-6']);
     // The badge follows the app: page 1 lists Northwind (paid 20 and 30 days late: met) and Contoso (on time).
-    const state = await waitFor(() => badge(tabId), (b) => b.text !== '', 'the list badge');
+    const state = await waitFor(() => badge(tabId), (b) => /of 2 listed clients/.test(b.title), 'the badge of page 1 again');
     expect(state).toMatchObject({ text: '1', color: AMBER });
     expect(state.title).toMatch(/1 of 2 listed clients/);
     await probe.close();
+  });
+});
+
+describe('Chromium: messages by direction', () => {
+  it('refuses commands sent from a content script (deleteNote, importBackup) and changes nothing', async () => {
+    const { page, tabId } = await visit('e2e/late-client.html');
+    const popup = await openPopup(tabId);
+    await statuses(popup);
+    const notesBefore = ((await popup.evaluate(storeRows, 'notes')) as unknown[]).length;
+    await popup.click('button[data-note-kind="advice"]');
+    await popup.waitForFunction((n) => document.querySelectorAll('.note').length > n, notesBefore);
+    const notes = (await popup.evaluate(storeRows, 'notes')) as { id: number }[];
+    const noteId = Math.max(...notes.map((note) => note.id));
+    const tables = ['invoices', 'clients', 'tickets', 'changes', 'notes', 'merges'];
+    const before = await Promise.all(tables.map((t) => countRows(popup, t)));
+    // A valid backup of an empty store: were it accepted, it would wipe everything.
+    const wipe = JSON.stringify({ format: 'client-signals-backup', version: 1, exportedAt: new Date().toISOString(), settings: DEFAULT_SETTINGS, data: { clients: [], invoices: [], tickets: [], counts: [], changes: [], notes: [], merges: [] } });
+
+    // Run the forged calls inside our own content script's world in that tab (its isolated world).
+    const cdp = await session.context.newCDPSession(page);
+    const worlds: { id: number; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const contentWorld = await waitFor(
+      async () => {
+        for (const world of worlds.filter((w) => w.auxData?.type === 'isolated')) {
+          const { result } = await cdp.send('Runtime.evaluate', { contextId: world.id, expression: 'globalThis.chrome?.runtime?.id ?? null', returnByValue: true });
+          if (result.value === session.extensionId) return world.id;
+        }
+        return -1;
+      },
+      (id) => id > 0,
+      'the content script world',
+    );
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: contentWorld,
+      awaitPromise: true,
+      returnByValue: true,
+      expression: `Promise.all([
+        chrome.runtime.sendMessage({ id: 1, type: 'deleteNote', data: { id: ${noteId} }, timestamp: Date.now() }),
+        chrome.runtime.sendMessage({ id: 2, type: 'importBackup', data: { json: ${JSON.stringify(wipe)} }, timestamp: Date.now() }),
+        chrome.runtime.sendMessage({ id: 3, type: 'disableSite', data: { origin: location.origin }, timestamp: Date.now() }),
+      ])`,
+    });
+    const replies = result.value as { res: { ok: boolean; error?: string } }[];
+    expect(replies).toHaveLength(3);
+    for (const reply of replies) expect(reply.res).toMatchObject({ ok: false, error: expect.stringMatching(/own pages/) });
+    expect(await Promise.all(tables.map((t) => countRows(popup, t)))).toEqual(before);
+    expect(((await popup.evaluate(storeRows, 'notes')) as { id: number }[]).some((note) => note.id === noteId)).toBe(true);
+    expect(await session.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    await cdp.detach();
+    await popup.close();
   });
 });
 
@@ -250,8 +318,7 @@ describe('Chromium: hostile pages', () => {
     // Shown as text: no element was made from the name, no handler ran.
     expect(await popup.locator('main img, main script').count()).toBe(0);
     expect(await popup.title()).not.toBe('pwned');
-    const tab = ((await popup.evaluate(storeRows, 'tabs')) as { tabId: number; warnings: string[] }[]).find((row) => row.tabId === tabId)!;
-    const warnings = tab.warnings;
+    const warnings = (await popup.evaluate(sessionTabRow, tabId))!.warnings;
     expect(warnings.join(' ')).toMatch(/31\.02\.2026|13\/45\/2026/);
     await popup.screenshot({ path: path.join(SHOTS, 'popup-hostile-en.png'), fullPage: true });
     await popup.close();

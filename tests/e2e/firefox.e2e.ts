@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../fixtures/server';
-import { launchFirefox, popupStatuses, ROOT, storeRows, waitFor, type FirefoxSession } from './browsers';
+import { launchFirefox, popupStatuses, ROOT, sessionTabRow, storeRows, waitFor, type FirefoxSession } from './browsers';
 
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const AMBER = [217, 119, 6, 255];
@@ -51,7 +51,9 @@ async function openExtensionPage(file: string): Promise<Page> {
 }
 
 async function tabIdOf(url: string): Promise<number> {
-  return waitFor(() => probe.evaluate(async (u) => (await (globalThis as unknown as { browser: FirefoxApi }).browser.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url), (id) => id > 0, `a tab at ${url}`);
+  // The newest tab at that address: earlier tests may have left others open there.
+  const newest = async (u: string) => Math.max(-1, ...(await (globalThis as unknown as { browser: FirefoxApi }).browser.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1));
+  return waitFor(() => probe.evaluate(newest, url), (id) => id > 0, `a tab at ${url}`);
 }
 
 type BadgeState = { text: string; color: number[]; title: string };
@@ -63,11 +65,19 @@ async function badge(tabId: number): Promise<BadgeState> {
   }, tabId);
 }
 
-async function visit(file: string): Promise<{ page: Page; tabId: number }> {
+/** Waits until the background has stored a read of this tab at `url` made after `after` (ISO instant). */
+async function reported(tabId: number, url: string, after: string) {
+  return waitFor(() => probe.evaluate(sessionTabRow, tabId), (row) => row !== null && row.url === url && row.at > after, `a read of ${url} after ${after}`, 20_000);
+}
+
+/** Opens a fixture page and waits until the reader has reported it. */
+async function visit(file: string): Promise<{ page: Page; tabId: number; at: string }> {
   const page = await session.browser.newPage();
   const url = `${server.url}/${file}`;
+  const started = new Date().toISOString();
   await page.goto(url);
-  return { page, tabId: await tabIdOf(url) };
+  const tabId = await tabIdOf(url);
+  return { page, tabId, at: (await reported(tabId, url, started))!.at };
 }
 
 async function statuses(popup: Page): Promise<Record<string, string>> {
@@ -110,13 +120,16 @@ describe('Firefox: the extension on real pages', () => {
   });
 
   it('stores the same invoice visited twice once', async () => {
-    const { page, tabId } = await visit('e2e/late-client.html');
+    const { page, tabId, at } = await visit('e2e/late-client.html');
     await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge', 20_000);
-    const before = await countRows('invoices');
+    const numbers = async () => ((await probe.evaluate(storeRows, 'invoices')) as { number: string }[]).map((row) => row.number).filter((n) => n.startsWith('LT-')).sort();
+    const before = await numbers();
+    expect(before).toEqual(['LT-101', 'LT-102', 'LT-103']);
     await page.reload();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // This tab's row is written again only once the reloaded page has been read and stored.
+    await reported(tabId, page.url(), at);
     await waitFor(() => badge(tabId), (b) => b.text === '1', 'the badge after reload', 20_000);
-    expect(await countRows('invoices')).toBe(before);
+    expect(await numbers()).toEqual(before);
   });
 
   it('refuses a forged or oversized message and changes nothing', async () => {
