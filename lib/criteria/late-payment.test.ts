@@ -19,6 +19,8 @@ describe('lateDays', () => {
     ['partially paid counts as unpaid', paidLate(30, undefined, 'partial'), 30],
     ['paid with no paid date: unknown', invoice({ due: daysAgo(10), status: 'paid' }), null],
     ['no due date: unknown', invoice({ issued: daysAgo(10) }), null],
+    ['no status, no paid date, past due: unknown, never unpaid', invoice({ due: daysAgo(40), status: undefined }), null],
+    ['overdue by its status', invoice({ due: daysAgo(40), status: 'overdue' }), 40],
   ])('%s', (_name, inv, expected) => {
     expect(lateDays(inv, today)).toBe(expected);
   });
@@ -81,5 +83,24 @@ describe('late-payment', () => {
     const lateEvening = new Date('2026-11-28T22:30:00Z'); // 2026-11-29 01:30 in Minsk
     expect(verdictOf('late-payment', history({ invoices: [inv] }), { now: lateEvening }).evidence[0]).toMatchObject({ daysLate: 1 });
     expect(verdictOf('late-payment', history({ invoices: [inv] }), { now: lateEvening, settings: { timeZone: 'America/New_York' } }).status).toBe('unknown');
+  });
+});
+
+describe('late-payment never flags on what could not be read', () => {
+  it('does not flag a client whose invoices read "Paid late" with no paid date', () => {
+    const paidLateNoDate = [invoice({ number: 'A-1', due: daysAgo(120), status: 'paid' }), invoice({ number: 'A-2', due: daysAgo(60), status: 'paid' })];
+    expect(verdictOf('late-payment', history({ invoices: paidLateNoDate })).status).toBe('unknown');
+  });
+
+  it('does not flag invoices whose payment could not be read, long past their due date', () => {
+    const unread = [invoice({ number: 'B-1', due: daysAgo(200), status: undefined }), invoice({ number: 'B-2', due: daysAgo(90), status: undefined })];
+    expect(verdictOf('late-payment', history({ invoices: unread })).status).toBe('unknown');
+  });
+
+  it('judges the invoices it can read and leaves the unknown ones out', () => {
+    const mixed = [invoice({ number: 'C-1', due: daysAgo(200), status: undefined }), paidLate(60, 60)];
+    const verdict = verdictOf('late-payment', history({ invoices: mixed }));
+    expect(verdict.status).toBe('clear');
+    expect(JSON.stringify(verdict.evidence)).not.toContain('C-1');
   });
 });

@@ -9,9 +9,13 @@ function isPaid(invoice: HistoryInvoice): boolean {
   return invoice.paid !== undefined || invoice.status === 'paid';
 }
 
+/** What the page said of an invoice that is not paid in full: only these statuses say so. */
+const UNPAID: ReadonlySet<string | undefined> = new Set(['open', 'partial', 'overdue']);
+
 /**
  * Calendar days from due date to paid date; for an unpaid invoice past due, to today; never
- * below 0. `null` when it cannot be known (no due date, or paid with no paid date); `undefined`
+ * below 0. `null` when it cannot be known: no due date, paid with no paid date, or a payment
+ * state that could not be read (no status and no paid date: unknown is not unpaid). `undefined`
  * when the invoice is unpaid and not yet past due (nothing to decide yet).
  */
 export function lateDays(invoice: HistoryInvoice, today: number): number | null | undefined {
@@ -19,7 +23,7 @@ export function lateDays(invoice: HistoryInvoice, today: number): number | null 
   const due = dayNumber(invoice.due);
   if (Number.isNaN(due)) return null;
   if (invoice.paid) return Math.max(0, dayNumber(invoice.paid) - due);
-  if (invoice.status === 'paid') return null;
+  if (!UNPAID.has(invoice.status)) return null;
   return due < today ? today - due : undefined;
 }
 
