@@ -15,6 +15,13 @@ export default defineConfig({
     // Sites are enabled one origin at a time from the popup; nothing is granted up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // A keyboard shortcut for the toolbar button (users can change it in the browser's shortcut
+    // settings). Opening the popup with it is a user gesture, like a click: activeTab applies.
+    // Firefox keeps Alt+Shift+S for its History menu and Chromium refuses Alt+Shift+C: one each.
+    commands:
+      browser === 'firefox'
+        ? { _execute_browser_action: { suggested_key: { default: 'Alt+Shift+C' } } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+S' } } },
     ...(browser === 'firefox'
       ? {
           // Firefox's MV2 build lists optional origins among optional_permissions.

@@ -8,9 +8,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 const wanted = [
   { name: 'Chromium', env: 'CHROMIUM_PATH', path: '/usr/bin/chromium', pkg: 'chromium' },
   { name: 'Firefox ESR', env: 'FIREFOX_PATH', path: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+  // A real display for the tests that click and type as a user does (tests/e2e/display.ts).
+  { name: 'Xvfb', env: 'XVFB_PATH', path: '/usr/bin/Xvfb', pkg: 'xvfb' },
+  { name: 'openbox', env: 'OPENBOX_PATH', path: '/usr/bin/openbox', pkg: 'openbox' },
+  { name: 'xdotool', env: 'XDOTOOL_PATH', path: '/usr/bin/xdotool', pkg: 'xdotool' },
+  { name: 'ImageMagick', env: 'IMPORT_PATH', path: '/usr/bin/import', pkg: 'imagemagick' },
 ];
 
-export function ensureBrowsers(which = ['chromium', 'firefox-esr']) {
+export function ensureBrowsers(which = wanted.map((b) => b.pkg)) {
   const missing = wanted.filter((b) => which.includes(b.pkg) && !existsSync(process.env[b.env] ?? b.path));
   if (missing.length === 0) return;
   const packages = missing.map((b) => b.pkg).join(' ');
@@ -29,7 +34,7 @@ export function ensureBrowsers(which = ['chromium', 'firefox-esr']) {
       process.exit(1);
     }
   }
-  for (const b of missing) console.log(`${b.name}: ${execFileSync(b.path, ['--version']).toString().trim()}`);
+  for (const b of missing.filter((m) => m.pkg === 'chromium' || m.pkg === 'firefox-esr')) console.log(`${b.name}: ${execFileSync(b.path, ['--version']).toString().trim()}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureBrowsers(process.argv.slice(2).length ? process.argv.slice(2) : undefined);

@@ -1,6 +1,6 @@
 import { resolveLang } from '../../lib/i18n';
 import { onMessage, type CommandReply } from '../../lib/messages/commands';
-import { onPageMessage, type PageRead, type PageReadReply } from '../../lib/messages/page';
+import { onPageMessage, STOP_MESSAGE, type PageRead, type PageReadReply } from '../../lib/messages/page';
 import { backupMessageSchema, mergeSchema, idSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
 import { MAX_BACKUP_BYTES, parseBackup } from '../../lib/backup';
 import { clientKey } from '../../lib/identity';
@@ -118,13 +118,21 @@ export default defineBackground(() => {
     return { ok: true, observations: extract.observations.length, clients: clientKeys.length };
   }
 
-  /** Forgets what the tabs of these sites showed and clears their badges. */
-  async function forgetTabs(patterns: string[]): Promise<void> {
-    const tabIds = await tabsOf(patterns);
-    const rows = (await allTabRows()).filter((row) => tabIds.includes(row.tabId) || patterns.includes(hostPattern(row.url)));
+  /**
+   * Forgets what the tabs of these sites showed, clears their badges and stops their readers.
+   * `open`: their tabs, listed while the permission still let us see their addresses; the tabs
+   * we have rows for are added (all we can know once the permission is gone).
+   */
+  async function forgetTabs(patterns: string[], open: number[] = []): Promise<void> {
+    const rows = (await allTabRows()).filter((row) => open.includes(row.tabId) || patterns.includes(hostPattern(row.url)));
+    const tabIds = [...new Set([...open, ...rows.map((row) => row.tabId)])];
     await deleteTabRows(rows.map((row) => row.tabId));
     const empty = await badgeOfTab(db, undefined, await lang());
-    for (const row of rows) await showBadge(row.tabId, empty);
+    for (const tabId of tabIds) {
+      await showBadge(tabId, empty);
+      // The reader already running there stops at once (a tab the reader never ran in has no listener).
+      await browser.tabs.sendMessage(tabId, { type: STOP_MESSAGE }).catch(() => undefined);
+    }
   }
 
   onPageMessage('pageRead', ({ data, sender }) => pageRead(data, sender));
@@ -158,10 +166,11 @@ export default defineBackground(() => {
     'disableSite',
     command(originSchema, async ({ origin }) => {
       const pattern = hostPattern(origin);
+      const open = await tabsOf([pattern]);
       // Idempotent: removing a permission already gone, or unregistering a script never registered, is no error.
       await serialised(() => browser.permissions.remove({ origins: [pattern] }));
       await syncContentScripts();
-      await forgetTabs([pattern]);
+      await forgetTabs([pattern], open);
     }),
   );
 

@@ -1,5 +1,6 @@
 import { extractPageInChunks } from '../../lib/extract';
 import { sendPageMessage } from '../../lib/messages/page';
+import { STOP_MESSAGE } from '../../lib/messages/page';
 import { capMessage } from './cap';
 import { createSender } from './send';
 
@@ -63,6 +64,7 @@ export default defineContentScript({
       clearTimeout(deadline);
       reading?.abort();
       send.cancel();
+      browser.runtime.onMessage.removeListener(onStop);
       scope[RUNNING] = undefined;
     }
 
@@ -106,6 +108,15 @@ export default defineContentScript({
       lastSent = '';
       schedule();
     }, ADDRESS_POLL_MS);
+
+    // "Disable on this site": the background tells the open tabs at once. Only the extension
+    // itself can send this (a page cannot message a content script through the runtime).
+    const onStop = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id === browser.runtime.id && !sender.tab && (message as { type?: unknown } | null)?.type === STOP_MESSAGE) {
+        stop();
+      }
+    };
+    browser.runtime.onMessage.addListener(onStop);
 
     scope[RUNNING] = {
       readAgain() {

@@ -16,3 +16,6 @@ export interface PageProtocol {
 }
 
 export const { sendMessage: sendPageMessage, onMessage: onPageMessage } = defineExtensionMessaging<PageProtocol>();
+
+/** Background → the readers of a site just disabled: stop observing this page. */
+export const STOP_MESSAGE = 'clientSignals:stopReading';

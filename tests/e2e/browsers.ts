@@ -9,13 +9,16 @@ import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3-test');
 export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv2-test');
+/** The release builds, as users install them: nothing granted up front. */
+export const CHROME_RELEASE = path.join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_RELEASE = path.join(ROOT, '.output/firefox-mv2');
 export const GECKO_ID = 'client-signals@example.org';
 export const FIREFOX_UUID = '5f1c6a1e-2b3d-4c4e-9f00-c11e275161a1';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Flags for a closed network: without them Chromium keeps calling home and is refused. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -107,6 +110,22 @@ export function storeRows(table: string): Promise<unknown[]> {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const request = open.result.transaction(table).objectStore(table).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/**
+ * The rows of one object store whose primary key lies between two keys (both included): a cheap
+ * look at one page's rows in a large store. Runs inside an extension page; self-contained.
+ */
+export function storeRowsBetween([table, lower, upper]: [string, string[], string[]]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('client-signals');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction(table).objectStore(table).getAll(IDBKeyRange.bound(lower, upper));
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     };
