@@ -114,7 +114,9 @@ export default defineBackground(() => {
       warnings: extract.warnings,
       at,
     });
-    await recompute(clientKeys);
+    // Stored: the reader may go on. Its clients are re-judged after the reply (the badge follows
+    // a moment later), so a page read never waits on the criteria.
+    void recompute(clientKeys);
     return { ok: true, observations: extract.observations.length, clients: clientKeys.length };
   }
 
@@ -208,6 +210,8 @@ export default defineBackground(() => {
   // reader is registered where enabled.
   void (async () => {
     if (await takePendingSettings(db, (settings) => settingsItem.setValue(settings))) void recompute();
+    // A worker stopped between a page's reply and its re-judging: the open tabs' clients get it now.
+    else void allTabRows().then((rows) => rows.length && recompute(rows.flatMap((row) => row.clientKeys)));
     if (!(await browser.alarms.get(DAILY))) await browser.alarms.create(DAILY, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
     await syncContentScripts();
   })();

@@ -1,6 +1,7 @@
 import { clientKey } from '../identity';
 import { countId, sortEntries, MemoryState, naturalKey, type Entry } from '../history';
 import type { PageExtract } from '../model';
+import Dexie, { type Table } from 'dexie';
 import type { SignalsDb } from './db';
 
 /** `timeZone`: the user's, in which a sighting becomes a calendar day (default: this browser's). */
@@ -25,8 +26,8 @@ export async function ingestPage(db: SignalsDb, sighting: PageSighting): Promise
     const ticketIds = unique(extract.observations.flatMap((obs) => (obs.kind === 'ticket' ? [obs.id] : [])));
     const [clients, invoices, tickets] = await Promise.all([
       db.clients.bulkGet(keys),
-      db.invoices.bulkGet(invoiceIds.map((number) => [source, number] as [string, string])),
-      db.tickets.bulkGet(ticketIds.map((id) => [source, id] as [string, string])),
+      sightingsOf(db.invoices, source, invoiceIds, (row) => row.number),
+      sightingsOf(db.tickets, source, ticketIds, (row) => row.id),
     ]);
     for (const client of clients) if (client) state.clients.set(client.key, client);
     for (const invoice of invoices) if (invoice) state.invoices.set(naturalKey(invoice.source, invoice.number), invoice);
@@ -46,6 +47,17 @@ export async function ingestPage(db: SignalsDb, sighting: PageSighting): Promise
     if (state.changes.length) await db.changes.bulkAdd(state.changes);
   });
   return keys;
+}
+
+/** Above this many ids, one range read of the host's rows beats a look-up per id (an import of 100,000 rows). */
+const RANGE_READ_FROM = 2000;
+
+/** The stored rows of these ids on this host ([source, id] keys); `idOf` reads a row's id. */
+async function sightingsOf<T>(table: Table<T, [string, string]>, source: string, ids: string[], idOf: (row: T) => string): Promise<(T | undefined)[]> {
+  if (ids.length < RANGE_READ_FROM) return table.bulkGet(ids.map((id) => [source, id] as [string, string]));
+  const wanted = new Set(ids);
+  // Only the rows asked for come back: the others are not written again.
+  return table.where(':id').between([source, Dexie.minKey], [source, Dexie.maxKey]).filter((row) => wanted.has(idOf(row))).toArray();
 }
 
 function unique<T>(values: T[]): T[] {
