@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
+import type { UiText } from '../lib/i18n';
 import type { NoteInput } from '../lib/messages/commands';
 import type { NoteOutcome } from '../lib/model';
 import type { NoteRow, VerdictLogRow, VerdictRow } from '../lib/store/db';
-import type { UiText } from '../lib/ui-text';
 import { CriterionRow } from './CriterionRow';
 import { NoteButtons } from './NoteButtons';
 import { NotesList } from './NotesList';
@@ -19,6 +20,12 @@ export type ClientCardProps = {
   onAddNote: (note: NoteInput) => Promise<void>;
   onDeleteNote: (id: number) => void;
   onNoteOutcome: (id: number, outcome: NoteOutcome) => void;
+  /** Opens this client in the dashboard (its history as charts). */
+  onOpenHistory?: () => void;
+  /** "Prepare the conversation", offered once the client meets a criterion. */
+  onPrepare?: () => void;
+  /** The parting assistant, shown at the top of the open card while preparing. */
+  assistant?: ReactNode;
 };
 
 /** A client: how many criteria it meets, each criterion with its evidence, notes and history. */
@@ -52,6 +59,21 @@ export function ClientCard(props: ClientCardProps) {
       )}
       {open && (
         <>
+          {(props.onOpenHistory || (props.onPrepare && met > 0)) && (
+            <div className="client__actions">
+              {props.onPrepare && met > 0 && (
+                <button type="button" className="button" data-action="prepare-conversation" aria-expanded={Boolean(props.assistant)} onClick={props.onPrepare}>
+                  {text.assistant.prepare}
+                </button>
+              )}
+              {props.onOpenHistory && (
+                <button type="button" className="link" data-action="open-history" onClick={props.onOpenHistory}>
+                  {text.dashboard.charts}
+                </button>
+              )}
+            </div>
+          )}
+          {props.assistant}
           <ul className="criteria">
             {verdicts.map((verdict) => (
               <CriterionRow key={verdict.id} verdict={verdict} clientName={name} text={text} />

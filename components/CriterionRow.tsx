@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import type { VerdictRow } from '../lib/store/db';
-import type { UiText } from '../lib/ui-text';
+import type { UiText } from '../lib/i18n';
 import { EvidenceList } from './EvidenceList';
 
 /** One criterion: status, title, its one-line summary, and the evidence behind it on demand. */
-export function CriterionRow({ verdict, clientName, text }: { verdict: VerdictRow; clientName: string; text: UiText }) {
-  const [open, setOpen] = useState(false);
+export function CriterionRow({ verdict, clientName, text, evidenceOpen = false }: { verdict: VerdictRow; clientName: string; text: UiText; evidenceOpen?: boolean }) {
+  const [open, setOpen] = useState(evidenceOpen);
   const evidenceId = useId();
   const criterion = text.criteria[verdict.id];
   const hasEvidence = verdict.evidence.length > 0;

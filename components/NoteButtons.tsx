@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { NoteInput } from '../lib/messages/commands';
 import type { ClientRef, NoteKind, NoteOutcome } from '../lib/model';
-import type { UiText } from '../lib/ui-text';
+import type { UiText } from '../lib/i18n';
 
 type NoteChoice = { kind: NoteKind; outcome?: NoteOutcome; label: string };
 

@@ -1,6 +1,6 @@
 import type { NoteOutcome } from '../lib/model';
 import type { NoteRow } from '../lib/store/db';
-import type { UiText } from '../lib/ui-text';
+import type { UiText } from '../lib/i18n';
 
 /** The client's notes, newest first; advice can be marked followed or ignored; any can be deleted. */
 export function NotesList({

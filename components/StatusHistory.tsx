@@ -1,13 +1,13 @@
 import type { VerdictLogRow, VerdictRow } from '../lib/store/db';
-import type { UiText } from '../lib/ui-text';
+import type { UiText } from '../lib/i18n';
 
 const MAX_CHANGES = 20;
 
 /** When each criterion's status last changed, and the latest changes, oldest status first. */
-export function StatusHistory({ verdicts, log, text }: { verdicts: VerdictRow[]; log: VerdictLogRow[]; text: UiText }) {
+export function StatusHistory({ verdicts, log, text, open }: { verdicts: VerdictRow[]; log: VerdictLogRow[]; text: UiText; open?: boolean }) {
   const changes = log.filter((row) => row.from !== null).slice(0, MAX_CHANGES);
   return (
-    <details className="history">
+    <details className="history" open={open}>
       <summary>{text.popup.statusHistory}</summary>
       <ul className="history__since">
         {verdicts.map((verdict) => (

@@ -1,5 +1,5 @@
 import type { Lang, VerdictStatus } from './model';
-import { uiText } from './ui-text';
+import { textOf } from './i18n';
 
 export type Badge = { text: string; color: string; title: string };
 export type BadgeClient = { name: string; statuses: VerdictStatus[] };
@@ -17,7 +17,7 @@ function badgeColor(n: number): string {
  * empty when no client is recognised. The title says the same in words.
  */
 export function badgeFor(page: { single: boolean; clients: BadgeClient[] }, lang: Lang): Badge {
-  const text = uiText(lang).badge;
+  const text = textOf(lang).badge;
   const { clients } = page;
   if (clients.length === 0) return { text: '', color: BADGE_COLORS.neutral, title: `Client Signals: ${text.noClient}` };
   if (page.single || clients.length === 1) {

@@ -11,4 +11,7 @@ export const LIMITS = {
   maxTags: 20,
   /** Bytes of one serialised page message. */
   maxMessageBytes: 2_000_000,
+  /** Observations of one imported file, and the bytes of its message (the options page → background). */
+  maxImportObservations: 200_000,
+  maxImportBytes: 60_000_000,
 } as const;

@@ -69,13 +69,14 @@ export const ticketCountSchema = z
   })
   .strict();
 
-const observationSchema = z.discriminatedUnion('kind', [invoiceSchema, ticketSchema, ticketCountSchema]);
+export const observationSchema = z.discriminatedUnion('kind', [invoiceSchema, ticketSchema, ticketCountSchema]);
 
 const pageExtractSchema = z
   .object({
     subject: clientRefSchema.optional(),
     observations: z.array(observationSchema).max(LIMITS.maxObservations),
     warnings: z.array(z.string().max(LIMITS.maxText * 2)).max(LIMITS.maxWarnings),
+    readBy: z.string().max(100).optional(),
   })
   .strict();
 
@@ -102,6 +103,14 @@ export const originSchema = z
   .object({ origin: z.string().max(300).regex(/^https?:\/\/[^/\s*]+$/, 'expected an origin such as https://crm.example.com') })
   .strict();
 export const backupMessageSchema = z.object({ json: z.string().min(2) }).strict();
+/** An export file's observations: far more rows than a page (lib/import caps a file at 200,000). */
+export const importHistorySchema = z
+  .object({ source: requiredText.max(300), observations: z.array(observationSchema).min(1).max(LIMITS.maxImportObservations) })
+  .strict();
+export const startTeachingSchema = z.object({ tabId: z.number().int().nonnegative(), lang: z.enum(['en', 'ru']) }).strict();
+export const profileSlotSchema = z
+  .object({ origin: z.string().max(300), pathPattern: z.string().max(2000), kind: z.enum(['invoice', 'ticket']) })
+  .strict();
 export const mergeSchema = z.object({ a: z.string().min(1).max(LIMITS.maxText), b: z.string().min(1).max(LIMITS.maxText) }).strict();
 
 /** Bytes of a message once serialised (what crosses the process boundary). */

@@ -53,7 +53,13 @@ export type TicketCountObservation = {
 
 export type Observation = InvoiceObservation | TicketObservation | TicketCountObservation;
 
-export type PageExtract = { subject?: ClientRef; observations: Observation[]; warnings: string[] };
+export type PageExtract = {
+  subject?: ClientRef;
+  observations: Observation[];
+  warnings: string[];
+  /** Who read the page: a site reader's id, 'generic', or 'profile' for a profile the user taught. */
+  readBy?: string;
+};
 
 export const NOTE_KINDS = ['advice', 'incident', 'out-of-scope', 'ethics', 'discount-request'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];

@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 
 for (const browser of ['chrome', 'firefox']) {
-  const run = spawnSync('npx', ['wxt', 'build', '--mode', 'test', '-b', browser], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // NODE_ENV=production: the same production React as the release build (`--mode test` alone would pick its development build).
+  const run = spawnSync('npx', ['wxt', 'build', '--mode', 'test', '-b', browser], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   if (run.status !== 0) {
     console.error(`wxt build --mode test -b ${browser} failed`);
     process.exit(run.status ?? 1);

@@ -1,8 +1,10 @@
 /**
  * `npm run demo`: builds the extension, serves the demo CRM from tests/fixtures/demo on
  * 127.0.0.1 and opens Chromium with the extension loaded. With a display it is headed, for a
- * person to click around; without one it visits the demo pages headless, prints each demo
- * client's verdicts as a table and saves popup screenshots to demo-output/.
+ * person to click around, with the dashboard open in a second tab; without one it visits the
+ * demo pages headless, prints each demo client's verdicts as a table and saves popup and
+ * dashboard screenshots (the list, the client meeting most criteria, its parting assistant) in
+ * English and Russian to demo-output/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -23,9 +25,12 @@ console.log(`Demo CRM: ${server.url}/demo/clients.html`);
 
 if (headed) {
   const session = await launchChromium({ headless: false });
+  // The dashboard first, so the demo CRM's tab is the one in front; it fills as pages are read.
+  const dashboard = await session.context.newPage();
+  await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
   const page = await session.context.newPage();
   await page.goto(`${server.url}/demo/clients.html`);
-  console.log('Chromium is open with Client Signals loaded. Browse the demo CRM and click the toolbar icon. Close the browser to end.');
+  console.log('Chromium is open with Client Signals loaded. Browse the demo CRM and click the toolbar icon; the dashboard of all clients is in the first tab. Close the browser to end.');
   await new Promise((resolve) => session.context.on('close', resolve));
   await server.close();
   process.exit(0);
@@ -46,6 +51,7 @@ for (const locale of ['en-US', 'ru-RU']) {
     console.log(`  ${file} → ${path.relative(ROOT, shot)}`);
     await popup.close();
   }
+  await saveDashboard(session, lang);
   if (lang === 'en') await printVerdicts(session);
   await session.close();
 }
@@ -58,6 +64,25 @@ async function visit(session: ChromiumSession, url: string): Promise<{ tabId: nu
   // The reader reports within a second of the page settling; the badge title then names the page.
   await waitFor(() => session.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId), (title) => title !== 'Client Signals', `the badge of ${url}`);
   return { tabId };
+}
+
+/** The dashboard's list, the client that meets the most criteria, and its parting assistant, as screenshots. */
+async function saveDashboard(session: ChromiumSession, lang: string): Promise<void> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  // Ranked: the first row is the client that meets the most criteria, once its verdicts are in.
+  await page.waitForSelector('[data-client-key]:not([data-met="0"])');
+  const shots = [path.join(OUT, `dashboard-${lang}.png`), path.join(OUT, `dashboard-client-${lang}.png`), path.join(OUT, `dashboard-assistant-${lang}.png`)];
+  await page.screenshot({ path: shots[0] });
+  await page.click('[data-client-key] .cell--name a');
+  await page.waitForSelector('[data-chart="invoices"]');
+  await page.screenshot({ path: shots[1], fullPage: true });
+  await page.click('[data-client-view] [data-action="prepare-conversation"]');
+  await page.waitForSelector('[data-assistant] [data-letter]');
+  await page.screenshot({ path: shots[2] });
+  for (const shot of shots) console.log(`  dashboard → ${path.relative(ROOT, shot)}`);
+  await page.close();
 }
 
 /** Reads the stored clients and verdicts (as the popup does) and prints one row per client. */

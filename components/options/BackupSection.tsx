@@ -1,31 +1,25 @@
 import { useState } from 'react';
-import { makeBackup } from '../../lib/backup';
-import { sendMessage } from '../../lib/messages/commands';
-import { loadSettings } from '../../lib/settings-storage';
-import { getDb } from '../../lib/store/db';
-import { loadState } from '../../lib/store/queries';
-import type { UiText } from '../../lib/ui-text';
+import type { UiText } from '../../lib/i18n';
 import { Section } from './Section';
 
-/** Save everything to a JSON file, or restore from one (the background validates and replaces). */
-export function BackupSection({ text }: { text: UiText }) {
+export type RestoreResult = { ok: true; imported: number } | { ok: false; error: string };
+
+type BackupSectionProps = {
+  text: UiText;
+  onExport: () => Promise<void>;
+  /** Replaces the store with a backup file's content. */
+  onRestore: (json: string) => Promise<RestoreResult>;
+};
+
+/** Save everything to a JSON file, or restore from one after a confirmation. */
+export function BackupSection({ text, onExport, onRestore }: BackupSectionProps) {
   const t = text.options.backup;
   const [pending, setPending] = useState<{ name: string; json: string }>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
 
-  async function exportFile() {
-    const backup = makeBackup(await loadState(getDb()), await loadSettings());
-    const url = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `client-signals-backup-${backup.exportedAt.slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
   async function restore() {
     if (!pending) return;
-    const reply = await sendMessage('importBackup', { json: pending.json }).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+    const reply = await onRestore(pending.json);
     setPending(undefined);
     setMessage(reply.ok ? { ok: true, text: t.imported(reply.imported) } : { ok: false, text: t.failed(reply.error) });
   }
@@ -33,7 +27,7 @@ export function BackupSection({ text }: { text: UiText }) {
   return (
     <Section id="backup" title={t.title} description={t.description}>
       <div className="backup-actions">
-        <button type="button"  onClick={() => void exportFile()}>
+        <button type="button" onClick={() => void onExport()}>
           {t.export}
         </button>
         <label className="file-button">
@@ -56,7 +50,7 @@ export function BackupSection({ text }: { text: UiText }) {
           <button type="button" className="danger" data-confirm-restore onClick={() => void restore()}>
             {t.restore}
           </button>{' '}
-          <button type="button"  onClick={() => setPending(undefined)}>
+          <button type="button" onClick={() => setPending(undefined)}>
             {t.cancel}
           </button>
         </div>

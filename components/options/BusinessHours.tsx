@@ -1,4 +1,4 @@
-import type { UiText } from '../../lib/ui-text';
+import type { UiText } from '../../lib/i18n';
 import { describedBy, Field } from './Field';
 import { inputId, type FieldId } from './form-model';
 import { Section } from './Section';

@@ -1,38 +1,36 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { sendMessage } from '../../lib/messages/commands';
-import { getDb } from '../../lib/store/db';
-import type { UiText } from '../../lib/ui-text';
+import type { UiText } from '../../lib/i18n';
 import { ActionList } from './ActionList';
 import { Section } from './Section';
 
-/** Tie two client names together by hand (and undo it); the background does the writing. */
-export function MergesSection({ text }: { text: UiText }) {
+type MergesSectionProps = {
+  /** Every stored client by key, in key order; undefined while loading. */
+  clients: { key: string; name: string }[] | undefined;
+  merges: { id?: number; a: string; b: string }[] | undefined;
+  text: UiText;
+  /** Ties two clients; resolves to the error, or undefined. */
+  onMerge: (a: string, b: string) => Promise<string | undefined>;
+  onUndo: (id: number) => Promise<string | undefined>;
+};
+
+/** Tie two client names together by hand, and undo it. */
+export function MergesSection({ clients, merges, text, onMerge, onUndo }: MergesSectionProps) {
   const t = text.options.merges;
-  const data = useLiveQuery(async () => {
-    const db = getDb();
-    const [clients, merges] = await Promise.all([db.clients.orderBy('key').toArray(), db.merges.toArray()]);
-    return { clients, merges, names: new Map(clients.map((client) => [client.key, client.name])) };
-  }, []);
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [error, setError] = useState<string>();
+  const names = new Map(clients?.map((client) => [client.key, client.name]));
 
   async function merge(event: FormEvent) {
     event.preventDefault();
     if (!first || !second || first === second) return setError(t.same);
-    const reply = await sendMessage('mergeClients', { a: first, b: second });
-    setError(reply.ok ? undefined : reply.error);
-    if (reply.ok) setSecond('');
+    const refused = await onMerge(first, second);
+    setError(refused);
+    if (!refused) setSecond('');
   }
 
-  async function undo(id: number) {
-    const reply = await sendMessage('unmergeClients', { id });
-    setError(reply.ok ? undefined : reply.error);
-  }
-
-  const nameOf = (key: string) => data?.names.get(key) ?? key;
-  const options = data?.clients.map((client) => (
+  const nameOf = (key: string) => names.get(key) ?? key;
+  const options = clients?.map((client) => (
     <option key={client.key} value={client.key}>
       {client.name}
     </option>
@@ -40,11 +38,11 @@ export function MergesSection({ text }: { text: UiText }) {
   return (
     <Section id="merges" title={t.title} description={t.description}>
       <ActionList
-        rows={data?.merges.map((row) => ({
+        rows={merges?.map((row) => ({
           key: String(row.id),
           label: `${nameOf(row.a)} = ${nameOf(row.b)}`,
           data: { 'data-merge': `${row.a}|${row.b}` },
-          action: { text: t.undo, run: () => row.id !== undefined && void undo(row.id) },
+          action: { text: t.undo, run: () => row.id !== undefined && void onUndo(row.id).then(setError) },
         }))}
         empty={t.none}
         error={error}

@@ -1,4 +1,4 @@
-import type { FieldUnit, NumberFieldPath, UiText } from '../../lib/ui-text';
+import type { FieldUnit, NumberFieldPath, UiText } from '../../lib/i18n';
 import { describedBy, Field } from './Field';
 import { inputId, limitsOf } from './form-model';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { UiText } from '../../lib/ui-text';
+import type { UiText } from '../../lib/i18n';
 import { CRITERION_SECTIONS, inputId, type FieldError, type FieldId } from './form-model';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'reset' | 'failed';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../lib/settings';
-import type { UiText } from '../../lib/ui-text';
+import type { UiText } from '../../lib/i18n';
 import { BusinessHours } from './BusinessHours';
 import { describedBy, Field } from './Field';
 import { checkDrafts, CRITERION_SECTIONS, inputId, shownValue, type Drafts, type FieldError, type FieldId } from './form-model';

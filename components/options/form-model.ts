@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CriterionId } from '../../lib/model';
 import { settingsSchema, validateSettings, type Settings } from '../../lib/settings';
-import type { FieldUnit, NumberFieldPath, UiText } from '../../lib/ui-text';
+import type { FieldUnit, NumberFieldPath, UiText } from '../../lib/i18n';
 
 /**
  * The options form as data: which settings each section shows, how a stored value is shown

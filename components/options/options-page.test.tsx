@@ -7,7 +7,7 @@ import App from '../../entrypoints/options/App';
 import { CRITERION_IDS } from '../../lib/model';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../lib/settings';
 import { settingsItem } from '../../lib/settings-storage';
-import { uiText } from '../../lib/ui-text';
+import { textOf } from '../../lib/i18n';
 
 // React's act() warns unless the environment says it is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -58,7 +58,7 @@ function button(label: string): HTMLButtonElement {
 }
 
 async function save(lang: 'en' | 'ru' = 'en') {
-  await click(button(uiText(lang).options.save));
+  await click(button(textOf(lang).options.save));
 }
 
 const stored = () => settingsItem.getValue();
@@ -83,7 +83,7 @@ afterEach(() => {
 describe('options page', () => {
   it.each(['en', 'ru'] as const)('shows every section and every threshold in %s', async (lang) => {
     await renderPage({ language: lang });
-    const text = uiText(lang);
+    const text = textOf(lang);
     const page = container.textContent ?? '';
     expect(document.documentElement.lang).toBe(lang);
     expect(page).toContain(text.options.pageTitle);
@@ -192,7 +192,7 @@ describe('options page', () => {
   it('does not call an edit typed back to the stored value unsaved', async () => {
     await renderPage();
     await type('latePayment.lateDays', '16');
-    expect(container.querySelector('.save-status')?.textContent).toBe(uiText('en').options.unsaved);
+    expect(container.querySelector('.save-status')?.textContent).toBe(textOf('en').options.unsaved);
     await type('latePayment.lateDays', '15');
     expect(container.querySelector('.save-status')?.textContent).toBe('');
   });
@@ -204,7 +204,7 @@ describe('options page', () => {
     await save('ru');
     expect((await stored()).businessHours).toEqual(DEFAULT_SETTINGS.businessHours);
     expect(container.querySelector(`#${input('businessHours.end').id}-error`)?.textContent).toBe(
-      uiText('ru').options.errors.hoursOrder,
+      textOf('ru').options.errors.hoursOrder,
     );
     expect(container.querySelector('[data-testid="error-summary"]')?.textContent).toContain('Исправьте 1 значение');
   });
@@ -221,7 +221,7 @@ describe('options page', () => {
 
   it('resets to defaults only after confirmation', async () => {
     await renderPage({ language: 'en', latePayment: { ...DEFAULT_SETTINGS.latePayment, lateDays: 40 } });
-    const text = uiText('en').options;
+    const text = textOf('en').options;
     await click(button(text.reset));
     expect((await stored()).latePayment.lateDays).toBe(40);
     await click(button(text.resetNo));
@@ -242,17 +242,17 @@ describe('options page', () => {
     await flush();
     expect(input('latePayment.lateDays').value).toBe('25');
     expect(input('latePayment.metCount').value).toBe('4');
-    expect(container.textContent).toContain(uiText('ru').options.pageTitle);
+    expect(container.textContent).toContain(textOf('ru').options.pageTitle);
   });
 
   it('shows enabled sites and backup after the settings form, outside it', async () => {
     await renderPage();
     const form = container.querySelector('form')!;
     const more = container.querySelector('.more-sections')!;
-    expect([...more.querySelectorAll('[data-section]')].map((section) => section.getAttribute('data-section'))).toEqual(['sites', 'merges', 'backup']);
+    expect([...more.querySelectorAll('[data-section]')].map((section) => section.getAttribute('data-section'))).toEqual(['sites', 'merges', 'backup', 'import', 'export', 'profiles', 'products']);
     expect(form.compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(form.contains(more)).toBe(false);
-    expect(more.textContent).toContain(uiText('en').options.backup.export);
+    expect(more.textContent).toContain(textOf('en').options.backup.export);
     expect(more.querySelector('[data-site="https://crm.example.com"]')).not.toBeNull();
   });
 });

@@ -1,7 +1,23 @@
 import { resolveLang } from '../../lib/i18n';
 import { onMessage, type CommandReply } from '../../lib/messages/commands';
 import { onPageMessage, STOP_MESSAGE, type PageRead, type PageReadReply } from '../../lib/messages/page';
-import { backupMessageSchema, mergeSchema, idSchema, noteInputSchema, noteOutcomeSchema, originSchema, pageReadSchema, parseMessage } from '../../lib/message-schemas';
+import {
+  backupMessageSchema,
+  idSchema,
+  importHistorySchema,
+  mergeSchema,
+  noteInputSchema,
+  noteOutcomeSchema,
+  originSchema,
+  pageReadSchema,
+  parseMessage,
+  profileSlotSchema,
+  startTeachingSchema,
+} from '../../lib/message-schemas';
+import { LIMITS } from '../../lib/limits';
+import { MAX_PROFILES, profilesItem, sameSlot } from '../../lib/profiles-storage';
+import { importObservations } from '../../lib/store/import';
+import { siteProfileSchema, type SiteProfile } from '../../lib/teach';
 import { MAX_BACKUP_BYTES, parseBackup } from '../../lib/backup';
 import { clientKey } from '../../lib/identity';
 import { effectiveTimeZone } from '../../lib/settings';
@@ -19,6 +35,8 @@ import { commandSenderRefusal, pageSenderRefusal, type Sender } from './guards';
 import { serialised, startReading, syncContentScripts, tabsOf } from './sites';
 
 const DAILY = 'daily-recompute';
+/** The site readers and the taught-profile reader, injected where the always-on reader asks (see lib/reader-slots.ts). */
+const EXTRAS_FILE = '/content-scripts/extras.js';
 const PEERS_MAX_AGE_MS = 60 * 60 * 1000;
 
 /** Wiring only: messages → store → criteria → badge. Listeners are registered synchronously. */
@@ -112,6 +130,7 @@ export default defineBackground(() => {
       ...(extract.subject ? { subjectName: extract.subject.name } : {}),
       observations: extract.observations.length,
       warnings: extract.warnings,
+      ...(extract.readBy ? { readBy: extract.readBy } : {}),
       at,
     });
     // Stored: the reader may go on. Its clients are re-judged after the reply (the badge follows
@@ -137,7 +156,92 @@ export default defineBackground(() => {
     }
   }
 
+  /** Keeps a profile (one per site, address pattern and kind) and reads the site's open tabs again with it. */
+  async function keepProfiles(profiles: SiteProfile[]): Promise<void> {
+    const kept = (await profilesItem.getValue()).filter((old) => !profiles.some((profile) => sameSlot(old, profile)));
+    await profilesItem.setValue([...kept, ...profiles].slice(-MAX_PROFILES));
+    await startReading([...new Set(profiles.map((profile) => profile.origin))]);
+  }
+
   onPageMessage('pageRead', ({ data, sender }) => pageRead(data, sender));
+  onPageMessage('loadReaderExtras', async ({ sender }) => {
+    const refusal = await pageSenderRefusal(sender, (origin) => browser.permissions.contains({ origins: [origin] }));
+    if (refusal) return refuse(refusal);
+    const tabId = sender.tab!.id!;
+    try {
+      if (browser.scripting?.executeScript) await browser.scripting.executeScript({ target: { tabId }, files: [EXTRAS_FILE] });
+      else await (browser.tabs as unknown as { executeScript(id: number, d: { file: string }): Promise<unknown> }).executeScript(tabId, { file: EXTRAS_FILE });
+    } catch (error) {
+      return refuse(`could not load the site readers: ${String(error)}`);
+    }
+    return { ok: true };
+  });
+  onPageMessage('profileTaught', async ({ data, sender }) => {
+    const refusal = await pageSenderRefusal(sender, (origin) => browser.permissions.contains({ origins: [origin] }));
+    if (refusal) return refuse(refusal);
+    const parsed = siteProfileSchema.safeParse((data as { profile?: unknown } | null)?.profile);
+    if (!parsed.success) return refuse(`invalid profile: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    // A page teaches its own site only.
+    if (parsed.data.origin !== new URL(sender.url ?? sender.tab!.url!).origin) return refuse('a profile is taught on its own site only');
+    await keepProfiles([parsed.data]);
+    return { ok: true };
+  });
+  onMessage('importHistory', async ({ data, sender }) => {
+    const refusal = commandSenderRefusal(sender);
+    if (refusal) return refuse(refusal);
+    const parsed = parseMessage(importHistorySchema, data, LIMITS.maxImportBytes);
+    if (!parsed.ok) return refuse(parsed.error);
+    const { source, observations } = parsed.data;
+    const keys = await importObservations(db, { at: new Date().toISOString(), source, observations, timeZone: effectiveTimeZone(await loadSettings()) });
+    // One judgement of the whole store at the end, not one per row.
+    await recompute();
+    return { ok: true, imported: observations.length, clients: keys.length };
+  });
+  onMessage(
+    'startTeaching',
+    command(startTeachingSchema, async ({ tabId, lang }) => {
+      const tab = await browser.tabs.get(tabId);
+      // Only a tab of an enabled site shows us its address; the picker runs nowhere else.
+      if (!tab.url || !(await browser.permissions.contains({ origins: [hostPattern(tab.url)] }))) throw new Error('enable the site first');
+      const target = { tabId };
+      if (browser.scripting?.executeScript) {
+        await browser.scripting.executeScript({ target, func: (chosen: string) => void ((globalThis as { __clientSignalsPickerLang?: string }).__clientSignalsPickerLang = chosen), args: [lang] });
+        await browser.scripting.executeScript({ target, files: ['/content-scripts/picker.js'] });
+      } else {
+        const tabs = browser.tabs as unknown as { executeScript(id: number, d: { code?: string; file?: string }): Promise<unknown> };
+        await tabs.executeScript(tabId, { code: `globalThis.__clientSignalsPickerLang = ${JSON.stringify(lang)};` });
+        await tabs.executeScript(tabId, { file: '/content-scripts/picker.js' });
+      }
+    }),
+  );
+  onMessage(
+    'deleteProfile',
+    command(profileSlotSchema, async (slot) => {
+      await profilesItem.setValue((await profilesItem.getValue()).filter((profile) => !sameSlot(profile, slot)));
+    }),
+  );
+  onMessage('importProfiles', async ({ data, sender }) => {
+    const refusal = commandSenderRefusal(sender);
+    if (refusal) return refuse(refusal);
+    const parsed = parseMessage(backupMessageSchema, data, MAX_PROFILES * 10_240);
+    if (!parsed.ok) return refuse(parsed.error);
+    let json: unknown;
+    try {
+      json = JSON.parse(parsed.data.json);
+    } catch {
+      return refuse('not a JSON file');
+    }
+    const list = Array.isArray(json) ? json : [json];
+    const profiles: SiteProfile[] = [];
+    for (const [index, item] of list.slice(0, MAX_PROFILES + 1).entries()) {
+      const profile = siteProfileSchema.safeParse(item);
+      if (!profile.success) return refuse(`profile ${index + 1}: ${profile.error.issues[0]?.message ?? 'invalid'}`);
+      profiles.push(profile.data);
+    }
+    if (list.length > MAX_PROFILES) return refuse(`at most ${MAX_PROFILES} profiles`);
+    await keepProfiles(profiles);
+    return { ok: true, imported: profiles.length };
+  });
   onMessage('addNote', command(noteInputSchema, (note) => addNote(db, note, new Date().toISOString()).then(() => true)));
   onMessage('deleteNote', command(idSchema, ({ id }) => deleteNote(db, id)));
   onMessage('setNoteOutcome', command(noteOutcomeSchema, ({ id, outcome }) => setNoteOutcome(db, id, outcome)));
@@ -211,7 +315,7 @@ export default defineBackground(() => {
   void (async () => {
     if (await takePendingSettings(db, (settings) => settingsItem.setValue(settings))) void recompute();
     // A worker stopped between a page's reply and its re-judging: the open tabs' clients get it now.
-    else void allTabRows().then((rows) => rows.length && recompute(rows.flatMap((row) => row.clientKeys)));
+    else void allTabRows().then((rows) => (rows.length ? recompute(rows.flatMap((row) => row.clientKeys)) : undefined));
     if (!(await browser.alarms.get(DAILY))) await browser.alarms.create(DAILY, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
     await syncContentScripts();
   })();

@@ -1,5 +1,9 @@
-import { extractPageInChunks } from '../../lib/extract';
+import { readPageInChunks } from '../../lib/extract/read-page';
 import { sendPageMessage } from '../../lib/messages/page';
+import { profilesItem } from '../../lib/profiles-storage';
+import { READER_EXTRAS, readerScope, RUNNING_READER } from '../../lib/reader-slots';
+import { mayBeKnownProduct } from '../../lib/sites/hints';
+import { profileMatches } from '../../lib/teach/address';
 import { STOP_MESSAGE } from '../../lib/messages/page';
 import { capMessage } from './cap';
 import { createSender } from './send';
@@ -10,13 +14,6 @@ const DEBOUNCE_MS = 600;
 const MAX_WAIT_MS = 10_000;
 /** How often the address is compared, for single-page apps that change it with pushState. */
 const ADDRESS_POLL_MS = 1000;
-
-/**
- * What a second copy of the reader finds in this tab's isolated world: the running copy. The
- * page's own scripts live in another world and can neither see nor call it.
- */
-type RunningReader = { readAgain(): void };
-const RUNNING = Symbol.for('client-signals.reader');
 
 /**
  * The reader: reads the page with extractPage (in idle-time chunks), sends the result to the
@@ -34,14 +31,25 @@ export default defineContentScript({
   registration: 'runtime',
   noScriptStartedPostMessage: true,
   main() {
-    const scope = globalThis as unknown as Record<symbol, RunningReader | undefined>;
-    const running = scope[RUNNING];
+    const scope = readerScope();
+    const running = scope[RUNNING_READER];
     if (running) {
       running.readAgain();
       return;
     }
 
     let lastSent = '';
+    /** The site readers' bundle: not needed yet, asked for (it reads again on arrival), or refused (read without it). */
+    let extrasWanted: 'not asked' | 'asked' | 'refused' = 'not asked';
+    const askForExtras = () => {
+      const fallBack = () => {
+        extrasWanted = 'refused';
+        void read();
+      };
+      sendPageMessage('loadReaderExtras', {})
+        .then((reply) => (reply.ok ? undefined : fallBack()))
+        .catch(fallBack);
+    };
     let reading: AbortController | undefined;
     let debounce: ReturnType<typeof setTimeout> | undefined;
     let deadline: ReturnType<typeof setTimeout> | undefined;
@@ -65,7 +73,7 @@ export default defineContentScript({
       reading?.abort();
       send.cancel();
       browser.runtime.onMessage.removeListener(onStop);
-      scope[RUNNING] = undefined;
+      scope[RUNNING_READER] = undefined;
     }
 
     async function read(): Promise<void> {
@@ -77,7 +85,18 @@ export default defineContentScript({
       const controller = new AbortController();
       reading = controller;
       try {
-        const message = capMessage({ url: location.href, extract: await extractPageInChunks(document, location.href, { signal: controller.signal }) });
+        const href = location.href;
+        const profiles = (await profilesItem.getValue()).filter((profile) => profileMatches(profile, href));
+        const extras = scope[READER_EXTRAS];
+        if (!extras && extrasWanted === 'not asked' && (profiles.length > 0 || mayBeKnownProduct(document, href))) {
+          // A known product or a taught page: the site readers come first (they read again when they land).
+          extrasWanted = 'asked';
+          askForExtras();
+          return;
+        }
+        const taught = extras && profiles.length ? (doc: Document, url: string, now: Date) => profiles.map((profile) => extras.readWithProfile(doc, url, profile, { now })).find((read) => read.observations.length > 0) : undefined;
+        const extract = await readPageInChunks(document, href, { signal: controller.signal, siteReaders: extras?.siteReaders ?? [], ...(taught ? { taught } : {}) });
+        const message = capMessage({ url: href, extract });
         if (controller.signal.aborted) return;
         const serialised = JSON.stringify(message);
         if (serialised === lastSent) return;
@@ -118,7 +137,7 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onStop);
 
-    scope[RUNNING] = {
+    scope[RUNNING_READER] = {
       readAgain() {
         lastSent = '';
         void read();

@@ -1,4 +1,4 @@
-import { resolveLang } from '../i18n';
+import { resolveLang, textOf, type UiText } from '../i18n';
 import type { ClientHistory, CriterionId, Lang, PeerStats, Verdict } from '../model';
 import { effectiveTimeZone, withDefaults, type Settings } from '../settings';
 import { zoneClock, type ZoneClock } from './windows';
@@ -13,6 +13,8 @@ export type CriterionContext = {
   /** Reads ticket, note and snapshot times as the user's wall clock shows them. */
   clock: ZoneClock;
   lang: Lang;
+  /** The words of the UI language, which verdicts are written in (lib/i18n). */
+  text: UiText;
   peers?: PeerStats;
 };
 
@@ -44,6 +46,7 @@ export function makeContext(opts: EvaluateOptions = {}): CriterionContext {
   const now = opts.now ?? new Date();
   const timeZone = effectiveTimeZone(settings);
   const clock = zoneClock(timeZone);
+  const lang = resolveLang(settings.language);
   return {
     settings,
     now,
@@ -51,14 +54,10 @@ export function makeContext(opts: EvaluateOptions = {}): CriterionContext {
     today: Number.isNaN(now.getTime()) ? Number.NaN : clock.dayOf(now.toISOString()),
     timeZone,
     clock,
-    lang: resolveLang(settings.language),
+    lang,
+    text: textOf(lang),
     peers: opts.peers,
   };
-}
-
-/** Picks the text of the UI language. */
-export function say(ctx: CriterionContext, en: string, ru: string): string {
-  return ctx.lang === 'ru' ? ru : en;
 }
 
 export function verdict(id: CriterionId, status: Verdict['status'], summary: string, evidence: Verdict['evidence'] = []): Verdict {

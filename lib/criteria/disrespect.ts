@@ -1,13 +1,8 @@
 import type { Evidence } from '../model';
-import { say, verdict, type Criterion } from './context';
-import { countText, daysText, newestEvidence, noteEvidence, percentText, tallyText, ticketEvidence, type Forms } from './evidence';
+import { verdict, type Criterion } from './context';
+import { countText, daysText, newestEvidence, noteEvidence, percentText, tallyText, ticketEvidence } from './evidence';
 import { historyFacts } from './facts';
 import { inLastDays } from './windows';
-
-const EVENT_FORMS: Forms = { en: ['disrespect event', 'disrespect events'], ru: ['случай неуважения', 'случая неуважения', 'случаев неуважения'] };
-const BAD_FORMS: Forms = { en: ['bad rating', 'bad ratings'], ru: ['плохая оценка', 'плохие оценки', 'плохих оценок'] };
-const COMPLAINT_FORMS: Forms = { en: ['complaint', 'complaints'], ru: ['жалоба', 'жалобы', 'жалоб'] };
-const INCIDENT_FORMS: Forms = { en: ['incident', 'incidents'], ru: ['инцидент', 'инцидента', 'инцидентов'] };
 
 /**
  * Criterion 3, "treats the team badly", over the last 90 days (both ends included). Events: a
@@ -25,42 +20,32 @@ export const disrespect: Criterion = (history, ctx) => {
   const complaintsOnly = complaints.filter((ticket) => ticket.satisfaction !== 'bad');
   const events = ratedBad.length + complaintsOnly.length + incidents.length;
   const period = daysText(ctx, rule.windowDays);
+  const says = ctx.text.criteria.disrespect.verdict;
 
   if (events === 0) {
-    if (recentForDisrespect === 0 && notesInWindow.length === 0) {
-      return verdict('disrespect', 'unknown', say(ctx, `No tickets and no notes in the last ${period}`, `Нет обращений и заметок за последние ${period}`));
-    }
-    return verdict('disrespect', 'clear', say(ctx, `No bad ratings, complaints or incidents in ${period}`, `Нет плохих оценок, жалоб и инцидентов за ${period}`));
+    if (recentForDisrespect === 0 && notesInWindow.length === 0) return verdict('disrespect', 'unknown', says.unknown(period));
+    return verdict('disrespect', 'clear', says.clear(period));
   }
 
   const badShare = rated > 0 ? ratedBad.length / rated : 0;
   const byRatings = ratedBad.length >= rule.badRatingsMin && badShare >= rule.badRatingShare;
   const evidence: Evidence[] = [
     ...newestEvidence(ctx, incidents, noteEvidence),
-    ...newestEvidence(ctx, ratedBad, (ticket) => ticketEvidence(ticket, say(ctx, 'rated bad', 'плохая оценка'))),
-    ...newestEvidence(ctx, complaintsOnly, (ticket) => ticketEvidence(ticket, say(ctx, 'complaint', 'жалоба'))),
+    ...newestEvidence(ctx, ratedBad, (ticket) => ticketEvidence(ticket, says.ratedBad)),
+    ...newestEvidence(ctx, complaintsOnly, (ticket) => ticketEvidence(ticket, says.complaint)),
   ];
   const tally = tallyText(ctx, [
-    [ratedBad.length, BAD_FORMS],
-    [complaintsOnly.length, COMPLAINT_FORMS],
-    [incidents.length, INCIDENT_FORMS],
+    [ratedBad.length, 'badRating'],
+    [complaintsOnly.length, 'complaint'],
+    [incidents.length, 'incident'],
   ]);
   if (events < rule.metEvents && byRatings) {
-    return verdict(
-      'disrespect',
-      'met',
-      say(
-        ctx,
-        `${ratedBad.length} of ${rated} rated tickets rated bad (${percentText(ctx, badShare)}) in ${period}`,
-        `Плохих оценок за ${period}: ${ratedBad.length} из ${rated} (${percentText(ctx, badShare)})`,
-      ),
-      evidence,
-    );
+    return verdict('disrespect', 'met', says.ratings(ratedBad.length, rated, percentText(ctx, badShare), period), evidence);
   }
   return verdict(
     'disrespect',
     events >= rule.metEvents ? 'met' : 'watch',
-    say(ctx, `${countText(ctx, events, EVENT_FORMS)} in ${period}: ${tally}`, `${countText(ctx, events, EVENT_FORMS)} за ${period}: ${tally}`),
+    says.events(countText(ctx, events, 'disrespectEvent'), period, tally),
     evidence,
   );
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../i18n';
 import type { Lang } from '../model';
 import { makeContext } from './context';
-import { countText, ITEM_FORMS, moneyText, numberText, percentText, TICKET_FORMS } from './evidence';
+import { countText, moneyText, numberText, percentText } from './evidence';
 
 const ctxOf = (lang: Lang) => makeContext({ settings: { language: lang, timeZone: 'UTC' } });
 
@@ -18,13 +18,13 @@ describe('evidence texts', () => {
   });
 
   it.each([
-    ['en', 1, TICKET_FORMS, '1 ticket'],
-    ['en', 0, TICKET_FORMS, '0 tickets'],
-    ['ru', 1, TICKET_FORMS, '1 обращение'],
-    ['ru', 3, TICKET_FORMS, '3 обращения'],
-    ['ru', 5, TICKET_FORMS, '5 обращений'],
-    ['ru', 21, ITEM_FORMS, '21 задача'],
-    ['ru', 1234, ITEM_FORMS, '1\u00a0234 задачи'],
+    ['en', 1, 'ticket', '1 ticket'],
+    ['en', 0, 'ticket', '0 tickets'],
+    ['ru', 1, 'ticket', '1 обращение'],
+    ['ru', 3, 'ticket', '3 обращения'],
+    ['ru', 5, 'ticket', '5 обращений'],
+    ['ru', 21, 'workItem', '21 задача'],
+    ['ru', 1234, 'workItem', '1\u00a0234 задачи'],
   ] as const)('countText(%s, %i) → %s', (lang, n, forms, text) => {
     expect(countText(ctxOf(lang), n, forms)).toBe(text);
   });

@@ -1,6 +1,6 @@
 import type { Evidence } from '../model';
-import { say, verdict, type Criterion, type CriterionContext } from './context';
-import { countText, daysText, newestEvidence, numberText, percentText, statEvidence, TICKET_FORMS, ticketEvidence } from './evidence';
+import { verdict, type Criterion, type CriterionContext } from './context';
+import { countText, daysText, newestEvidence, numberText, percentText, statEvidence, ticketEvidence } from './evidence';
 import { historyFacts } from './facts';
 
 /** Watch applies half of each met threshold. */
@@ -19,55 +19,32 @@ export const excessAttention: Criterion = (history, ctx) => {
   const rule = ctx.settings.excessAttention;
   const { contacts, afterHours, urgent } = historyFacts(history, ctx).tickets;
   const period = daysText(ctx, rule.windowDays);
+  const says = ctx.text.criteria['excess-attention'].verdict;
   if (contacts < rule.minContacts) {
-    return verdict(
-      'excess-attention',
-      'unknown',
-      contacts === 0
-        ? say(ctx, `No tickets seen in the last ${period}`, `Нет обращений за последние ${period}`)
-        : say(
-            ctx,
-            `Only ${countText(ctx, contacts, TICKET_FORMS)} in the last ${period}; at least ${rule.minContacts} needed`,
-            `Всего ${countText(ctx, contacts, TICKET_FORMS)} за последние ${period}; нужно не меньше ${rule.minContacts}`,
-          ),
-    );
+    return verdict('excess-attention', 'unknown', contacts === 0 ? says.none(period) : says.few(countText(ctx, contacts, 'ticket'), period, rule.minContacts));
   }
   const afterShare = afterHours.length / contacts;
   const urgentShare = urgent.length / contacts;
   const findings: Finding[] = [
     {
       level: level(afterShare >= rule.afterHoursShare, afterShare >= rule.afterHoursShare * WATCH),
-      text: () =>
-        say(
-          ctx,
-          `${afterHours.length} of ${contacts} tickets in ${period} came outside business hours (${percentText(ctx, afterShare)})`,
-          `Вне рабочего времени за ${period}: ${afterHours.length} из ${contacts} обращений (${percentText(ctx, afterShare)})`,
-        ),
-      evidence: () => newestEvidence(ctx, afterHours, (ticket) => ticketEvidence(ticket, say(ctx, 'outside business hours', 'вне рабочего времени'))),
+      text: () => says.afterHours(afterHours.length, contacts, period, percentText(ctx, afterShare)),
+      evidence: () => newestEvidence(ctx, afterHours, (ticket) => ticketEvidence(ticket, says.afterHoursReason)),
     },
     {
       level: level(urgentShare >= rule.urgentShare, urgentShare >= rule.urgentShare * WATCH),
-      text: () =>
-        say(
-          ctx,
-          `${urgent.length} of ${contacts} tickets in ${period} were urgent (${percentText(ctx, urgentShare)})`,
-          `Срочных за ${period}: ${urgent.length} из ${contacts} обращений (${percentText(ctx, urgentShare)})`,
-        ),
-      evidence: () => newestEvidence(ctx, urgent, (ticket) => ticketEvidence(ticket, say(ctx, 'urgent', 'срочное'))),
+      text: () => says.urgent(urgent.length, contacts, period, percentText(ctx, urgentShare)),
+      evidence: () => newestEvidence(ctx, urgent, (ticket) => ticketEvidence(ticket, says.urgentReason)),
     },
     volumeFinding(ctx, contacts, period),
   ];
   const worst = findings.reduce((a, b) => (b.level > a.level ? b : a));
-  const peersNote = ctx.peers ? [] : [statEvidence(say(ctx, 'Volume not compared: no data on other clients', 'Объём не сравнивался: нет данных о других клиентах'))];
+  const peersNote = ctx.peers ? [] : [statEvidence(says.notCompared)];
   if (worst.level === 0) {
     return verdict(
       'excess-attention',
       'clear',
-      say(
-        ctx,
-        `${countText(ctx, contacts, TICKET_FORMS)} in ${period}: ${percentText(ctx, afterShare)} after hours, ${percentText(ctx, urgentShare)} urgent`,
-        `${countText(ctx, contacts, TICKET_FORMS)} за ${period}: ${percentText(ctx, afterShare)} вне рабочего времени, ${percentText(ctx, urgentShare)} срочных`,
-      ),
+      says.clear(countText(ctx, contacts, 'ticket'), period, percentText(ctx, afterShare), percentText(ctx, urgentShare)),
       peersNote,
     );
   }
@@ -92,8 +69,7 @@ function volumeFinding(ctx: CriterionContext, contacts: number, period: string):
   if (median === undefined || median === null) return { level: 0, text: () => '', evidence: () => [] };
   const volume = (multiple: number, minContacts: number) => contacts >= minContacts && contacts >= multiple * median;
   const text = () => {
-    const [tickets, medianText] = [countText(ctx, contacts, TICKET_FORMS), numberText(ctx, median)];
-    return say(ctx, `${tickets} in ${period}, the median client's: ${medianText}`, `${tickets} за ${period}, медиана клиентов: ${medianText}`);
+    return ctx.text.criteria['excess-attention'].verdict.volume(countText(ctx, contacts, 'ticket'), period, numberText(ctx, median));
   };
   return {
     level: level(volume(rule.volumeMultiple, rule.volumeMinContacts), volume(rule.volumeMultiple * WATCH, rule.volumeMinContacts * WATCH)),

@@ -1,9 +1,7 @@
-import { say, verdict, type Criterion } from './context';
-import { countText, daysText, newestEvidence, noteEvidence, percentText, type Forms } from './evidence';
+import { verdict, type Criterion } from './context';
+import { countText, daysText, newestEvidence, noteEvidence, percentText } from './evidence';
 import { historyFacts } from './facts';
 import { inLastDays } from './windows';
-
-const ADVICE_FORMS: Forms = { en: ['advice note', 'advice notes'], ru: ['заметка о совете', 'заметки о совете', 'заметок о совете'] };
 
 /**
  * Criterion 4, "ignores professional advice", over `advice` notes of the last 180 days (both ends
@@ -15,16 +13,15 @@ export const ignoredAdvice: Criterion = (history, ctx) => {
   const facts = historyFacts(history, ctx);
   const advice = history.notes.filter((note, i) => note.kind === 'advice' && inLastDays(facts.noteDays[i]!, ctx.today, rule.windowDays));
   const period = daysText(ctx, rule.windowDays);
-  if (advice.length === 0) {
-    return verdict('ignored-advice', 'unknown', say(ctx, `No advice notes in the last ${period}`, `Нет заметок о советах за последние ${period}`));
-  }
+  const says = ctx.text.criteria['ignored-advice'].verdict;
+  if (advice.length === 0) return verdict('ignored-advice', 'unknown', says.unknown(period));
   const ignored = advice.filter((note) => note.outcome === 'ignored');
   const decided = advice.filter((note) => note.outcome === 'ignored' || note.outcome === 'followed').length;
   if (ignored.length === 0) {
     return verdict(
       'ignored-advice',
       'clear',
-      say(ctx, `No advice ignored in ${period} (${countText(ctx, advice.length, ADVICE_FORMS)})`, `Советы не игнорировались за ${period} (${countText(ctx, advice.length, ADVICE_FORMS)})`),
+      says.clear(period, countText(ctx, advice.length, 'adviceNote')),
       newestEvidence(ctx, advice, noteEvidence),
     );
   }
@@ -33,11 +30,7 @@ export const ignoredAdvice: Criterion = (history, ctx) => {
   return verdict(
     'ignored-advice',
     met ? 'met' : 'watch',
-    say(
-      ctx,
-      `${ignored.length} of ${decided} decided pieces of advice ignored (${percentText(ctx, share)}) in ${period}`,
-      `Проигнорировано советов за ${period}: ${ignored.length} из ${decided} с итогом (${percentText(ctx, share)})`,
-    ),
+    says.ignored(ignored.length, decided, percentText(ctx, share), period),
     newestEvidence(ctx, ignored, noteEvidence),
   );
 };

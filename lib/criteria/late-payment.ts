@@ -1,6 +1,6 @@
 import type { HistoryInvoice } from '../model';
-import { say, verdict, type Criterion } from './context';
-import { countText, daysText, firstEvidence, INVOICE_FORMS, invoiceEvidence, numberText } from './evidence';
+import { verdict, type Criterion } from './context';
+import { countText, daysText, firstEvidence, invoiceEvidence, numberText } from './evidence';
 import { countsAsBilled } from './facts';
 import { dayNumber, inLastDays } from './windows';
 
@@ -34,6 +34,7 @@ export function lateDays(invoice: HistoryInvoice, today: number): number | null 
  */
 export const latePayment: Criterion = (history, ctx) => {
   const rule = ctx.settings.latePayment;
+  const says = ctx.text.criteria['late-payment'].verdict;
   const judged: { invoice: HistoryInvoice; late: number }[] = [];
   for (const invoice of history.invoices) {
     if (!countsAsBilled(invoice) || !invoice.due) continue;
@@ -42,15 +43,7 @@ export const latePayment: Criterion = (history, ctx) => {
     if (typeof late === 'number') judged.push({ invoice, late });
   }
   if (judged.length === 0) {
-    return verdict(
-      'late-payment',
-      'unknown',
-      say(
-        ctx,
-        `No invoice due in the last ${rule.windowDays} days with a payment date or past its due date`,
-        `Нет счетов со сроком в последние ${rule.windowDays} дн., оплаченных с датой или просроченных`,
-      ),
-    );
+    return verdict('late-payment', 'unknown', says.unknown(rule.windowDays));
   }
   // Worst first, then the latest due; dates compare as plain 'yyyy-MM-dd' strings (no collation needed).
   judged.sort((a, b) => b.late - a.late || ((b.invoice.due ?? '') > (a.invoice.due ?? '') ? 1 : (b.invoice.due ?? '') < (a.invoice.due ?? '') ? -1 : 0));
@@ -58,7 +51,7 @@ export const latePayment: Criterion = (history, ctx) => {
   const overdue = judged.filter((item) => !isPaid(item.invoice) && item.late >= rule.overdueDays);
   const mean = judged.reduce((sum, item) => sum + item.late, 0) / judged.length;
   const evidenceOf = (items: typeof judged) => firstEvidence(ctx, items, (item) => invoiceEvidence(ctx, item.invoice, item.late));
-  const total = countText(ctx, judged.length, INVOICE_FORMS);
+  const total = countText(ctx, judged.length, 'invoice');
   const max = late[0]?.late ?? 0;
 
   if (overdue.length > 0) {
@@ -67,11 +60,7 @@ export const latePayment: Criterion = (history, ctx) => {
     return verdict(
       'late-payment',
       'met',
-      say(
-        ctx,
-        `Invoice ${worst.invoice.number} is unpaid, ${daysText(ctx, worst.late)} overdue` + (others.length ? `; ${others.length} more ${rule.lateDays}+ days late` : ''),
-        `Счёт ${worst.invoice.number} не оплачен, просрочка ${daysText(ctx, worst.late)}` + (others.length ? `; ещё ${others.length} с опозданием ${rule.lateDays}+ дн.` : ''),
-      ),
+      says.overdue(worst.invoice.number, daysText(ctx, worst.late), others.length, rule.lateDays),
       evidenceOf([worst, ...others]),
     );
   }
@@ -79,11 +68,7 @@ export const latePayment: Criterion = (history, ctx) => {
     return verdict(
       'late-payment',
       'met',
-      say(
-        ctx,
-        `${late.length} of the last ${judged.length} invoices were paid ${rule.lateDays}+ days late (max ${max})`,
-        `${late.length} из ${judged.length} последних счетов оплачены с опозданием ${rule.lateDays}+ дней (макс. ${max})`,
-      ),
+      says.lateMet(late.length, judged.length, rule.lateDays, max),
       evidenceOf(late),
     );
   }
@@ -91,11 +76,7 @@ export const latePayment: Criterion = (history, ctx) => {
     return verdict(
       'late-payment',
       'watch',
-      say(
-        ctx,
-        `1 of the last ${judged.length} invoices was paid ${rule.lateDays}+ days late (${daysText(ctx, max)})`,
-        `1 из ${judged.length} последних счетов оплачен с опозданием ${rule.lateDays}+ дней (${daysText(ctx, max)})`,
-      ),
+      says.lateOnce(judged.length, rule.lateDays, daysText(ctx, max)),
       evidenceOf(late),
     );
   }
@@ -104,11 +85,7 @@ export const latePayment: Criterion = (history, ctx) => {
     return verdict(
       'late-payment',
       'watch',
-      say(
-        ctx,
-        `${total} in ${rule.windowDays} days, paid ${meanText} days late on average`,
-        `${total} за ${rule.windowDays} дн., в среднем опоздание ${meanText} дн.`,
-      ),
+      says.meanWatch(total, rule.windowDays, meanText),
       evidenceOf(judged.filter((item) => item.late > 0)),
     );
   }
@@ -117,12 +94,8 @@ export const latePayment: Criterion = (history, ctx) => {
     'late-payment',
     'clear',
     lateAtAll.length === 0
-      ? say(ctx, `All ${total} of the last ${rule.windowDays} days paid on time`, `Все ${total} за ${rule.windowDays} дн. оплачены в срок`)
-      : say(
-          ctx,
-          `${total} in ${rule.windowDays} days, ${meanText} days late on average`,
-          `${total} за ${rule.windowDays} дн., в среднем опоздание ${meanText} дн.`,
-        ),
+      ? says.onTime(total, rule.windowDays)
+      : says.mean(total, rule.windowDays, meanText),
     evidenceOf(judged),
   );
 };

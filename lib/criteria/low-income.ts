@@ -1,6 +1,6 @@
 import type { ClientHistory } from '../model';
-import { say, verdict, type Criterion, type CriterionContext } from './context';
-import { countText, daysText, ITEM_FORMS, numberText, percentText, statEvidence } from './evidence';
+import { verdict, type Criterion, type CriterionContext } from './context';
+import { countText, daysText, numberText, percentText, statEvidence } from './evidence';
 import { historyFacts } from './facts';
 import { inLastDays } from './windows';
 
@@ -27,51 +27,22 @@ export function billedPerItem(history: ClientHistory, ctx: CriterionContext): { 
 export const lowIncome: Criterion = (history, ctx) => {
   const rule = ctx.settings.lowIncome;
   const period = daysText(ctx, rule.windowDays);
-  if (!ctx.peers) {
-    return verdict('low-income', 'unknown', say(ctx, 'Not compared: no data on other clients', 'Не с чем сравнить: нет данных о других клиентах'));
-  }
+  const says = ctx.text.criteria['low-income'].verdict;
+  if (!ctx.peers) return verdict('low-income', 'unknown', says.noPeers);
   const median = ctx.peers.medianBilledPerItem365d;
-  if (median === null) {
-    return verdict(
-      'low-income',
-      'unknown',
-      say(
-        ctx,
-        `Fewer than ${rule.minPeers} clients with both invoices and work items in ${period} to compare with`,
-        `Меньше ${rule.minPeers} клиентов со счетами и задачами за ${period}: не с чем сравнить`,
-      ),
-    );
-  }
+  if (median === null) return verdict('low-income', 'unknown', says.fewPeers(rule.minPeers, period));
   const own = billedPerItem(history, ctx);
   if (own.perItem === null) {
-    return verdict(
-      'low-income',
-      'unknown',
-      own.invoices === 0
-        ? say(ctx, `No invoices in the last ${period}`, `Нет счетов за последние ${period}`)
-        : say(ctx, `No work items (tickets) in the last ${period}`, `Нет задач (обращений) за последние ${period}`),
-    );
+    return verdict('low-income', 'unknown', own.invoices === 0 ? says.noInvoices(period) : says.noWork(period));
   }
   const share = median > 0 ? own.perItem / median : Number.POSITIVE_INFINITY;
   const status = own.perItem < median * rule.metFraction ? 'met' : own.perItem < median * rule.watchFraction ? 'watch' : 'clear';
   const shareText = Number.isFinite(share) ? percentText(ctx, share) : '—';
-  const [perItem, medianText, billed, items] = [numberText(ctx, own.perItem), numberText(ctx, median), numberText(ctx, own.billed), countText(ctx, own.items, ITEM_FORMS)];
+  const [perItem, medianText, billed, items] = [numberText(ctx, own.perItem), numberText(ctx, median), numberText(ctx, own.billed), countText(ctx, own.items, 'workItem')];
   return verdict(
     'low-income',
     status,
-    say(
-      ctx,
-      `Billed ${perItem} per work item in ${period}, ${shareText} of the median client's ${medianText}`,
-      `Выставлено ${perItem} на задачу за ${period}: ${shareText} от медианы клиентов (${medianText})`,
-    ),
-    [
-      statEvidence(
-        say(
-          ctx,
-          `Billed ${billed} over ${items} in ${period}`,
-          `Выставлено ${billed} на ${items} за ${period}`,
-        ),
-      ),
-    ],
+    says.perItem(perItem, period, shareText, medianText),
+    [statEvidence(says.billed(billed, items, period))],
   );
 };

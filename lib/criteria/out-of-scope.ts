@@ -1,9 +1,7 @@
-import { say, verdict, type Criterion } from './context';
-import { countText, daysText, newestEvidence, noteEvidence, ticketEvidence, type Forms } from './evidence';
+import { verdict, type Criterion } from './context';
+import { countText, daysText, newestEvidence, noteEvidence, ticketEvidence } from './evidence';
 import { historyFacts } from './facts';
 import { inLastDays } from './windows';
-
-const REQUEST_FORMS: Forms = { en: ['out-of-scope request', 'out-of-scope requests'], ru: ['запрос вне договора', 'запроса вне договора', 'запросов вне договора'] };
 
 /**
  * Criterion 7, "tasks outside competence or ethics". Met by any `ethics` note (whenever it was
@@ -19,23 +17,24 @@ export const outOfScope: Criterion = (history, ctx) => {
   const tickets = facts.tickets.outOfScope;
   const items = notes.length + tickets.length;
   const period = daysText(ctx, rule.windowDays);
+  const says = ctx.text.criteria['out-of-scope'].verdict;
   const evidence = [
     ...newestEvidence(ctx, ethics, noteEvidence),
     ...newestEvidence(ctx, notes, noteEvidence),
-    ...newestEvidence(ctx, tickets, (ticket) => ticketEvidence(ticket, say(ctx, 'out of scope', 'вне договора'))),
+    ...newestEvidence(ctx, tickets, (ticket) => ticketEvidence(ticket, says.reason)),
   ];
-  const itemsText = say(ctx, `${countText(ctx, items, REQUEST_FORMS)} in ${period}`, `${countText(ctx, items, REQUEST_FORMS)} за ${period}`);
+  const itemsText = says.items(countText(ctx, items, 'outOfScopeRequest'), period);
   if (ethics.length > 0) {
     const last = ethics[ethics.length - 1]!.at.slice(0, 10);
     return verdict(
       'out-of-scope',
       'met',
-      say(ctx, `Asked for unethical work (noted ${last})`, `Просил о неэтичной работе (заметка от ${last})`) + (items ? `; ${itemsText}` : ''),
+      says.ethics(last) + (items ? `; ${itemsText}` : ''),
       evidence,
     );
   }
   if (items === 0) {
-    return verdict('out-of-scope', 'clear', say(ctx, `No out-of-scope or unethical requests in ${period}`, `Нет запросов вне договора или этики за ${period}`));
+    return verdict('out-of-scope', 'clear', says.clear(period));
   }
   return verdict('out-of-scope', items >= rule.metItems ? 'met' : 'watch', itemsText, evidence);
 };

@@ -1,15 +1,8 @@
 import type { Change, ClientHistory, Evidence, HistoryInvoice, Note } from '../model';
-import { say, verdict, type Criterion, type CriterionContext } from './context';
-import { changeEvidence, countText, daysText, invoiceEvidence, newestEvidence, noteEvidence, tallyText, type Forms } from './evidence';
+import { verdict, type Criterion, type CriterionContext } from './context';
+import { changeEvidence, countText, daysText, invoiceEvidence, newestEvidence, noteEvidence, tallyText } from './evidence';
 import { countsAsBilled, historyFacts } from './facts';
 import { dayNumber, inLastDays } from './windows';
-
-const EVENT_FORMS: Forms = { en: ['pressure event', 'pressure events'], ru: ['попытка давления', 'попытки давления', 'попыток давления'] };
-const DISCOUNT_FORMS: Forms = { en: ['discount', 'discounts'], ru: ['скидка', 'скидки', 'скидок'] };
-const CREDIT_FORMS: Forms = { en: ['credit note', 'credit notes'], ru: ['кредит-нота', 'кредит-ноты', 'кредит-нот'] };
-const LOWERED_FORMS: Forms = { en: ['amount lowered', 'amounts lowered'], ru: ['снижение суммы', 'снижения суммы', 'снижений суммы'] };
-const DEFERRAL_FORMS: Forms = { en: ['deferral', 'deferrals'], ru: ['отсрочка', 'отсрочки', 'отсрочек'] };
-const REQUEST_FORMS: Forms = { en: ['discount request', 'discount requests'], ru: ['просьба о скидке', 'просьбы о скидке', 'просьб о скидке'] };
 
 /** The pressure events of a history in the window, by kind, each with its evidence. */
 type PriceEvents = {
@@ -74,18 +67,17 @@ export const pricePressure: Criterion = (history, ctx) => {
   const events = priceEvents(history, ctx);
   const total = events.discounts.length + events.creditNotes.length + events.lowered.length + events.deferrals.length + events.requests.length;
   const period = daysText(ctx, days);
+  const says = ctx.text.criteria['price-pressure'].verdict;
   if (total === 0) {
-    if (events.invoicesSeen === 0 && events.notesSeen === 0) {
-      return verdict('price-pressure', 'unknown', say(ctx, `No invoices and no notes in the last ${period}`, `Нет счетов и заметок за последние ${period}`));
-    }
-    return verdict('price-pressure', 'clear', say(ctx, `No pressure on price or terms in ${period}`, `Нет давления на цену или условия за ${period}`));
+    if (events.invoicesSeen === 0 && events.notesSeen === 0) return verdict('price-pressure', 'unknown', says.unknown(period));
+    return verdict('price-pressure', 'clear', says.clear(period));
   }
   const tally = tallyText(ctx, [
-    [events.discounts.length, DISCOUNT_FORMS],
-    [events.creditNotes.length, CREDIT_FORMS],
-    [events.lowered.length, LOWERED_FORMS],
-    [events.deferrals.length, DEFERRAL_FORMS],
-    [events.requests.length, REQUEST_FORMS],
+    [events.discounts.length, 'discount'],
+    [events.creditNotes.length, 'creditNote'],
+    [events.lowered.length, 'amountLowered'],
+    [events.deferrals.length, 'deferral'],
+    [events.requests.length, 'discountRequest'],
   ]);
   const status = total >= ctx.settings.pricePressure.metEvents ? 'met' : 'watch';
   const evidence: Evidence[] = [
@@ -93,17 +85,11 @@ export const pricePressure: Criterion = (history, ctx) => {
     ...newestEvidence(ctx, [...events.lowered, ...events.deferrals], (change) => changeEvidence(change, changeText(ctx, change))),
     ...newestEvidence(ctx, [...events.discounts, ...events.creditNotes], (invoice) => invoiceEvidence(ctx, invoice, undefined, true)),
   ];
-  return verdict(
-    'price-pressure',
-    status,
-    say(ctx, `${countText(ctx, total, EVENT_FORMS)} in ${period}: ${tally}`, `${countText(ctx, total, EVENT_FORMS)} за ${period}: ${tally}`),
-    evidence,
-  );
+  return verdict('price-pressure', status, says.events(countText(ctx, total, 'pressureEvent'), period, tally), evidence);
 };
 
 function changeText(ctx: CriterionContext, change: Change): string {
-  const seen = change.at.slice(0, 10);
-  return pressureKind(change) === 'deferral'
-    ? say(ctx, `№ ${change.id}: due date moved ${String(change.from)} → ${String(change.to)} (seen ${seen})`, `№ ${change.id}: срок перенесён ${String(change.from)} → ${String(change.to)} (замечено ${seen})`)
-    : say(ctx, `№ ${change.id}: amount lowered ${String(change.from)} → ${String(change.to)} (seen ${seen})`, `№ ${change.id}: сумма снижена ${String(change.from)} → ${String(change.to)} (замечено ${seen})`);
+  const says = ctx.text.criteria['price-pressure'].verdict;
+  const write = pressureKind(change) === 'deferral' ? says.deferral : says.lowered;
+  return write(change.id, String(change.from), String(change.to), change.at.slice(0, 10));
 }

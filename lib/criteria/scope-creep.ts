@@ -1,6 +1,6 @@
 import type { ClientHistory, Evidence } from '../model';
-import { say, verdict, type Criterion, type CriterionContext } from './context';
-import { countEvidence, countText, daysText, ITEM_FORMS, newestEvidence, numberText, percentText, statEvidence } from './evidence';
+import { verdict, type Criterion, type CriterionContext } from './context';
+import { countEvidence, countText, daysText, newestEvidence, numberText, percentText, statEvidence } from './evidence';
 import { historyFacts } from './facts';
 import { inRange } from './windows';
 
@@ -41,34 +41,20 @@ export const scopeCreep: Criterion = (history, ctx) => {
   const { recent, before } = facts.work;
   const billed = billedByWindow(history, ctx);
   const period = daysText(ctx, rule.windowDays);
-  if (before === 0) {
-    return verdict(
-      'scope-creep',
-      'unknown',
-      say(ctx, `No work items in the ${period} before the last ${period}: nothing to compare with`, `Нет задач за ${period} до последних ${period}: не с чем сравнить`),
-    );
-  }
-  if (billed.invoices === 0) {
-    const span = daysText(ctx, 2 * rule.windowDays);
-    return verdict('scope-creep', 'unknown', say(ctx, `No invoices in the last ${span}`, `Нет счетов за последние ${span}`));
-  }
+  const says = ctx.text.criteria['scope-creep'].verdict;
+  if (before === 0) return verdict('scope-creep', 'unknown', says.noBase(period));
+  if (billed.invoices === 0) return verdict('scope-creep', 'unknown', says.noInvoices(daysText(ctx, 2 * rule.windowDays)));
   const ratio = recent / before;
   const growth = billingGrowth(billed.before, billed.recent);
   const flatBilling = growth < rule.billingGrowth;
   const status = flatBilling && ratio >= rule.metRatio && recent >= rule.minItems ? 'met' : flatBilling && ratio >= rule.watchRatio ? 'watch' : 'clear';
-  const growthText = !Number.isFinite(growth) ? say(ctx, 'up from nothing', 'рост с нуля') : `${growth > 0 ? '+' : ''}${percentText(ctx, growth)}`;
-  const [items, times, billedNow, billedThen] = [countText(ctx, recent, ITEM_FORMS), numberText(ctx, ratio), numberText(ctx, billed.recent), numberText(ctx, billed.before)];
-  const work = say(ctx, `${items} in the last ${period} vs ${before} before (×${times})`, `${items} за последние ${period} против ${before} до того (×${times})`);
+  const growthText = !Number.isFinite(growth) ? says.upFromNothing : `${growth > 0 ? '+' : ''}${percentText(ctx, growth)}`;
+  const [items, times, billedNow, billedThen] = [countText(ctx, recent, 'workItem'), numberText(ctx, ratio), numberText(ctx, billed.recent), numberText(ctx, billed.before)];
+  const work = says.work(items, period, before, times);
   const evidence: Evidence[] = [
     statEvidence(work),
-    statEvidence(
-      say(
-        ctx,
-        `Billed ${billedNow} vs ${billedThen} (${growthText})`,
-        `Выставлено ${billedNow} против ${billedThen} (${growthText})`,
-      ),
-    ),
+    statEvidence(says.billed(billedNow, billedThen, growthText)),
     ...newestEvidence(ctx, facts.growth.filter((step) => inRange(step.day, ctx.today, 2 * rule.windowDays, 0)), (step) => countEvidence(ctx, step)),
   ];
-  return verdict('scope-creep', status, say(ctx, `${work}; billing ${growthText}`, `${work}; выставлено ${growthText}`), evidence);
+  return verdict('scope-creep', status, says.summary(work, growthText), evidence);
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyOf, parseAmount } from './amounts';
+import { columnAmountReader, currencyOf, parseAmount } from './amounts';
 
 describe('parseAmount', () => {
   it.each([
@@ -46,5 +46,19 @@ describe('currencyOf', () => {
     ['Status', undefined],
   ])('%s → %s', (raw, expected) => {
     expect(currencyOf(raw)).toBe(expected);
+  });
+});
+
+describe('columnAmountReader: the format decided once per column, read as parseAmount reads', () => {
+  // Columns as pages print them, with the odd value that does not fit the column's format.
+  it.each([
+    [['$0.00', '$13.37', '$1,234.56', '$1,234', '$12,34', '$0.123', '-$50.00', '($7.00)', '$1,234,567.89', 'n/a', '$ 5.00', '12abc']],
+    [['1 234,56 ₽', '12 000 ₽', '1.234 ₽', '0,5 ₽', '0.123 ₽', '1 000,00 руб.', '(123,00) ₽', '−1 000,00 ₽', '7 890 руб.']],
+    [['BYN 2 100,00', 'BYN 0,00', 'BYN 1 250,50', 'BYN 1 250', 'USD 5,00']],
+    [['200.00', '1,234', '1,5', '0,125', '1.234,56 €', '12']],
+    [['£99', '£3,480.00', '£1,000', '£0.5']],
+  ])('%j', (values) => {
+    const read = columnAmountReader();
+    for (const value of [...values, ...values]) expect(read(value)).toEqual(parseAmount(value));
   });
 });

@@ -117,3 +117,58 @@ function readNumber(digits: string): number | undefined {
   if (whole.includes(lastMark) || !GROUPED[groupMark]!.test(whole)) return undefined;
   return Number(`${whole.split(groupMark).join('')}.${tail}`);
 }
+
+/** How one column prints its sums, learnt from its first value: the text around the digits and the decimal mark. */
+type ColumnFormat = { prefix: string; suffix: string; decimal: '.' | ','; currency?: string };
+
+/** Digits grouped by commas (or not) with a decimal point: "1,234.56", "1234.5". */
+const DOT_DECIMAL = /^(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
+/** Digits grouped by spaces or dots (or not) with a decimal comma: "1 234,56", "1.234,5". */
+const COMMA_DECIMAL = /^(?:[1-9]\d{0,2}(?:[ .\u00a0\u202f]\d{3})+|\d+)(?:,\d{1,2})?$/;
+
+function fastValue(middle: string, decimal: '.' | ','): number | undefined {
+  if (decimal === '.') return DOT_DECIMAL.test(middle) ? Number(middle.replace(/,/g, '')) : undefined;
+  return COMMA_DECIMAL.test(middle) ? Number(middle.replace(/[ .\u00a0\u202f]/g, '').replace(',', '.')) : undefined;
+}
+
+/** The column's format from a value whose decimal mark shows ("$1,234.56", "1 234,56 ₽"), if it does. */
+function learnFormat(raw: string, money: Money): ColumnFormat | undefined {
+  const first = raw.search(/\d/);
+  const last = raw.search(/\d[^\d]*$/);
+  const middle = raw.slice(first, last + 1);
+  const decimal = /\.\d{1,2}$/.test(middle) ? '.' : /,\d{1,2}$/.test(middle) ? ',' : undefined;
+  const prefix = raw.slice(0, first);
+  // A sign or bracket belongs to one value, not to the column.
+  if (!decimal || /[-−(+]/.test(prefix)) return undefined;
+  const format: ColumnFormat = { prefix, suffix: raw.slice(last + 1), decimal, ...(money.currency ? { currency: money.currency } : {}) };
+  return fastValue(middle, decimal) === money.value ? format : undefined;
+}
+
+/**
+ * A reader for one column of sums: the column's format is decided once, from its first value
+ * whose decimal mark shows, and later values of that format are read without the full parse;
+ * repeated values are read once. Reads exactly as parseAmount does.
+ *
+ * @example const read = columnAmountReader(); read('$1,200.00'); read('$95.50') // { value: 95.5, currency: 'USD' }
+ */
+export function columnAmountReader(): (raw: string) => AmountReading {
+  const seen = new Map<string, AmountReading>();
+  let format: ColumnFormat | undefined;
+  let learnt = 0;
+  return (raw) => {
+    if (format && raw.startsWith(format.prefix) && raw.endsWith(format.suffix) && raw.length > format.prefix.length + format.suffix.length) {
+      const value = fastValue(raw.slice(format.prefix.length, raw.length - format.suffix.length), format.decimal);
+      if (value !== undefined) return format.currency ? { value, currency: format.currency } : { value };
+    }
+    const known = seen.get(raw);
+    if (known !== undefined || seen.has(raw)) return known;
+    const reading = parseAmount(raw);
+    if (seen.size < 10_000) seen.set(raw, reading);
+    // A few tries to learn the format: a column whose first values show no decimal mark may show it later.
+    if (!format && learnt < 8 && reading && reading !== 'invalid') {
+      learnt += 1;
+      format = learnFormat(raw, reading);
+    }
+    return reading;
+  };
+}

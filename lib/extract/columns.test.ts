@@ -18,9 +18,10 @@ function fields(plan: ReturnType<typeof planColumns>): string {
 
 describe('planColumns', () => {
   it.each([
-    [['Invoice #', 'Customer', 'Invoice Date', 'Due Date', 'Total', 'Amount Due', 'Status'], '', 'invoice: number@0 client@1 issued@2 due@3 amount@4 status@6'],
-    [['Номер счета', 'Контрагент', 'Дата', 'Срок оплаты', 'Сумма, руб.', 'Остаток', 'Статус'], '', 'invoice: number@0 client@1 issued@2 due@3 amount@4 status@6'],
-    [['Ref.', 'Third party', 'Due date', 'Amount (excl. tax)', 'Amount (inc. tax)', 'Rest to pay'], '', 'invoice: number@0 client@1 due@2 amount@4'],
+    [['Invoice #', 'Customer', 'Invoice Date', 'Due Date', 'Total', 'Amount Due', 'Status'], '', 'invoice: number@0 client@1 issued@2 due@3 amount@4 owed@5 status@6'],
+    [['Номер счета', 'Контрагент', 'Дата', 'Срок оплаты', 'Сумма, руб.', 'Остаток', 'Статус'], '', 'invoice: number@0 client@1 issued@2 due@3 amount@4 owed@5 status@6'],
+    [['Ref.', 'Third party', 'Due date', 'Amount (excl. tax)', 'Amount (inc. tax)', 'Rest to pay'], '', 'invoice: number@0 client@1 due@2 amount@4 owed@5'],
+    // A balance is no invoice evidence on its own: "Number / Balance" may list bank accounts.
     [['Number', 'Balance', 'Amount Due'], '', 'none'],
     // A bare "Paid" header is the paid date; "Amount paid" is money and stays out.
     [['Invoice #', 'Issued', 'Due', 'Paid', 'Amount', 'Status'], '', 'invoice: number@0 issued@1 due@2 paid@3 amount@4 status@5'],

@@ -4,8 +4,8 @@ import { fold, squish } from './text';
 
 /** Labels of a client's ticket count ("Open tickets (7)", "Обращения: 23"). */
 const COUNT_WORDS =
-  'open tickets|open requests|open conversations|open cases|tickets|support tickets|requests|support requests|conversations|cases|' +
-  'открытые обращения|открытые заявки|обращения|заявки|тикеты|запросы';
+  'open tickets|open requests|open conversations|open cases|tickets|support tickets|total tickets|all tickets|requests|support requests|conversations|cases|' +
+  'открытые обращения|открытые заявки|обращения|заявки|тикеты|запросы|всего обращений|всего заявок|все обращения';
 const LABEL_ONLY = new RegExp(`^(${COUNT_WORDS})$`);
 const LABEL_AND_COUNT = new RegExp(`^(${COUNT_WORDS})\\s*(?:[:(—–-]\\s*)?(\\d{1,6})\\s*\\)?$`);
 const COUNT_AND_LABEL = /^(\d{1,6})\s+(open tickets|tickets|open requests|requests|conversations|открытых обращений|обращений|обращения|обращение|заявок|заявки|заявка)$/;

@@ -57,12 +57,28 @@ function tableCells(row: Element): (Element | undefined)[] {
 }
 
 /** One HTML table as a grid; `headerRow` when a site reader knows which row holds the header. */
+/**
+ * Cells of a row of a table in which no cell spans columns: its children. The parser puts
+ * nothing but cells in a row, so no child is asked what it is (each question to an element costs
+ * more than the loop).
+ */
+function evenCells(row: Element): (Element | undefined)[] {
+  const cells: Element[] = [];
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) cells.push(cell);
+  return cells;
+}
+
 export function tableGrid(table: Element, headerRow?: Element): Grid {
+  let even: boolean | undefined;
   return {
     root: table,
     headerRows: headerRow ? [headerRow] : firstRows(tableRows(table)),
     rowsAfter: (header) => after(tableRows(table), header),
-    cellsOf: tableCells,
+    cellsOf(row) {
+      // One question for the whole table: does any cell span columns?
+      even ??= table.querySelector('td[colspan], th[colspan]') === null;
+      return even ? evenCells(row) : tableCells(row);
+    },
   };
 }
 
@@ -92,6 +108,19 @@ function ariaGrid(root: Element): Grid {
     rowsAfter: (header) => after(rows, header),
     cellsOf: ariaCells,
   };
+}
+
+/**
+ * The ARIA grid around an element, if any: a page reader finds ARIA grids from their header words
+ * (an attribute query over a whole long page costs more than the read).
+ */
+export function ariaGridAround(el: Element): Element | null {
+  return el.closest(ARIA_GRID);
+}
+
+/** A list element (a table, or an ARIA grid as ariaGridAround finds it) as a grid. */
+export function gridOf(root: Element): Grid {
+  return root.localName === 'table' ? tableGrid(root) : ariaGrid(root);
 }
 
 /** Every list on the page, HTML tables and ARIA grids alike, in one pass over the document. */

@@ -8,7 +8,8 @@ export class PageReport {
   readonly observations: Observation[] = [];
   readonly warnings: string[] = [];
   private readonly seenWarnings = new Set<string>();
-  private readonly seenObservations = new Set<string>();
+  /** Ids seen, by kind and client: no key is built per observation (a long list adds thousands). */
+  private readonly seenIds: Record<Observation['kind'], Map<string, Set<string>>> = { invoice: new Map(), ticket: new Map(), 'ticket-count': new Map() };
   private readonly clientKeys = new Set<string>();
   /** clientKey by name: a long list repeats a few names many times. */
   private readonly keyByName = new Map<string, string>();
@@ -40,9 +41,12 @@ export class PageReport {
       return;
     }
     const client = this.keyOf(observation.client);
-    const key = `${observation.kind}\u0000${identityOf(observation)}\u0000${client}`;
-    if (this.seenObservations.has(key)) return;
-    this.seenObservations.add(key);
+    const byClient = this.seenIds[observation.kind];
+    let ids = byClient.get(client);
+    if (!ids) byClient.set(client, (ids = new Set()));
+    const id = identityOf(observation);
+    if (ids.has(id)) return;
+    ids.add(id);
     if (observation.kind !== 'ticket-count') this.clientKeys.add(client);
     this.observations.push(observation);
   }
@@ -63,6 +67,8 @@ export class PageReport {
 
   /** Cuts page text to LIMITS.maxText, saying so once per kind of text. */
   cap(value: string, what: string): string {
+    // Nearly every value is short: no object for it.
+    if (value.length <= LIMITS.maxText) return value;
     const capped = capText(value);
     if (capped.cut) this.warn(`Cut text longer than ${LIMITS.maxText} characters (${what}).`);
     return capped.value;

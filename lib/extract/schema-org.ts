@@ -1,12 +1,13 @@
 import type { ClientRef, InvoiceObservation, InvoiceStatus } from '../model';
 import { parseAmount } from './amounts';
-import { parseDate } from './dates';
+import { parseDateInOrder, type PageDateOrder } from './dates';
+import { AMBIGUOUS_DATES } from './lists';
 import type { PageReport } from './report';
 import { squish, text } from './text';
 import { invoiceStatusOf } from './vocabulary';
 
 /** A schema.org item, whatever the encoding: each property's first value, text or a nested item. */
-type Item = { get(property: string): Value | undefined };
+export type Item = { get(property: string): Value | undefined };
 type Value = string | Item;
 
 /** schema.org PaymentStatusType → our statuses (PaymentDue stays open: due is not late). */
@@ -59,9 +60,12 @@ function jsonInvoices(data: unknown, found: Item[] = [], depth = 0): Item[] {
   return found;
 }
 
-function jsonLdItems(doc: Document, report: PageReport): Item[] {
+/** Where schema.org items may be, for a page scan that finds them with everything else in one query. */
+export const SCHEMA_ORG_ROOTS = 'script[type="application/ld+json"], [itemscope][itemtype], [typeof]';
+
+function jsonLdItems(scripts: readonly Element[], report: PageReport): Item[] {
   const items: Item[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of scripts) {
     try {
       jsonInvoices(JSON.parse(script.textContent ?? ''), items);
     } catch {
@@ -106,13 +110,11 @@ function domItem(root: Element, encoding: Encoding): Item {
   };
 }
 
-function domItems(doc: Document): Item[] {
-  const microdata = Array.from(doc.querySelectorAll('[itemscope][itemtype]'))
-    .filter((el) => (el.getAttribute('itemtype') ?? '').split(/\s+/).some(isInvoiceType))
+function domItems(roots: readonly Element[]): Item[] {
+  const microdata = roots
+    .filter((el) => el.hasAttribute('itemscope') && (el.getAttribute('itemtype') ?? '').split(/\s+/).some(isInvoiceType))
     .map((el) => domItem(el, MICRODATA));
-  const rdfa = Array.from(doc.querySelectorAll('[typeof]'))
-    .filter((el) => (el.getAttribute('typeof') ?? '').split(/\s+/).some(isInvoiceType))
-    .map((el) => domItem(el, RDFA));
+  const rdfa = roots.filter((el) => (el.getAttribute('typeof') ?? '').split(/\s+/).some(isInvoiceType)).map((el) => domItem(el, RDFA));
   return [...microdata, ...rdfa];
 }
 
@@ -126,12 +128,13 @@ function nameOf(value: Value | undefined): string | undefined {
   return typeof value === 'string' ? textOf(value) : textOf(value?.get('name')) ?? textOf(value?.get('legalName'));
 }
 
-function dateOf(value: Value | undefined, report: PageReport, what: string): string | undefined {
+/** A schema.org date: ISO as the vocabulary asks, or text as some pages write it, read in the page's date order. */
+function dateOf(value: Value | undefined, report: PageReport, order: PageDateOrder, what: string): string | undefined {
   const raw = textOf(value);
   if (!raw) return undefined;
-  const date = parseDate(raw, 'dmy');
-  if (date && date !== 'invalid') return date.date;
-  report.warn(`Invalid schema.org ${what} "${raw.slice(0, 60)}" ignored.`);
+  const date = parseDateInOrder(raw, order);
+  if (date && date !== 'invalid' && date !== 'ambiguous') return date.date;
+  report.warn(date === 'ambiguous' ? AMBIGUOUS_DATES : `Invalid schema.org ${what} "${raw.slice(0, 60)}" ignored.`);
   return undefined;
 }
 
@@ -179,16 +182,16 @@ function numberOf(item: Item, due: string | undefined): string | undefined {
   return provider && due ? `${provider} ${due}` : undefined;
 }
 
-function invoiceOf(item: Item, report: PageReport): InvoiceObservation | undefined {
+function invoiceOf(item: Item, report: PageReport, order: PageDateOrder): InvoiceObservation | undefined {
   const client = customerOf(item, report);
-  const due = dateOf(item.get('paymentDueDate'), report, 'due date');
+  const due = dateOf(item.get('paymentDueDate'), report, order, 'due date');
   const number = numberOf(item, due);
   if (!client || !number) {
     report.warn('Dropped a schema.org Invoice without a customer or a number.');
     return undefined;
   }
   const invoice: InvoiceObservation = { kind: 'invoice', client, number: report.cap(number, 'invoice number') };
-  const issued = dateOf(item.get('invoiceDate'), report, 'invoice date');
+  const issued = dateOf(item.get('invoiceDate'), report, order, 'invoice date');
   if (issued) invoice.issued = issued;
   if (due) invoice.due = due;
   const money = moneyOf(item.get('totalPaymentDue'), report);
@@ -201,9 +204,26 @@ function invoiceOf(item: Item, report: PageReport): InvoiceObservation | undefin
   return invoice;
 }
 
-/** schema.org Invoices in JSON-LD, microdata and RDFa. */
-export function readSchemaOrgInvoices(doc: Document, report: PageReport): InvoiceObservation[] {
-  return [...jsonLdItems(doc, report), ...domItems(doc)]
-    .map((item) => invoiceOf(item, report))
-    .filter((invoice): invoice is InvoiceObservation => invoice !== undefined);
+/**
+ * schema.org Invoice items in JSON-LD, microdata and RDFa, not yet read (their dates wait for the
+ * page's date order), from the elements that match SCHEMA_ORG_ROOTS, in document order.
+ */
+export function schemaOrgItems(roots: readonly Element[], report: PageReport): Item[] {
+  const scripts = roots.filter((el) => el.localName === 'script');
+  return [...jsonLdItems(scripts, report), ...domItems(roots.filter((el) => el.localName !== 'script'))];
+}
+
+/** The date texts of schema.org items, for deciding the page's date order. */
+export function* schemaOrgDateTexts(items: readonly Item[]): Generator<string> {
+  for (const item of items) {
+    for (const property of ['invoiceDate', 'paymentDueDate']) {
+      const raw = textOf(item.get(property));
+      if (raw) yield raw;
+    }
+  }
+}
+
+/** The invoices of schema.org items, their dates read in the page's order. */
+export function schemaOrgInvoices(items: readonly Item[], report: PageReport, order: PageDateOrder): InvoiceObservation[] {
+  return items.map((item) => invoiceOf(item, report, order)).filter((invoice): invoice is InvoiceObservation => invoice !== undefined);
 }

@@ -93,3 +93,101 @@ export function labelCandidates(el: Element): string[] {
   ];
   return candidates.map(squish).filter((candidate) => candidate.length > 0);
 }
+
+/** One line of a stacked cell (a number over its date, a company over its contact): its text and element. */
+export type CellLine = { text: string; el: Element | null };
+
+const SILENT_TAGS = new Set(['svg', 'input', 'select', 'button', 'img', 'br']);
+const HIDDEN_CLASS = new RegExp(`(^|\\s)(${VISUALLY_HIDDEN.join('|')})(\\s|$)`);
+
+/** Parts of a cell no sighted reader takes for its value: icons, form controls, hidden text. Few DOM reads: it runs on every cell. */
+function isSilent(el: Element): boolean {
+  if (SILENT_TAGS.has(el.localName)) return true;
+  if (el.attributes.length === 0) return false;
+  return isHiddenFromEveryone(el) || HIDDEN_CLASS.test(el.getAttribute('class') ?? '');
+}
+
+/**
+ * The lines of a cell that stacks two values (`<div>INV-1</div><div>02/03/2026</div>`, or text
+ * split by `<br>`); a cell that holds one value is one line. Wrappers with a single child are
+ * looked through; white space between parts is not a value.
+ *
+ * @example cellLines(td).map((line) => line.text) // ['Kingsley Orthodontics', 'Dr. Amy Kingsley']
+ */
+export function cellLines(cell: Element): CellLine[] {
+  if (cell.childElementCount === 0) return [{ text: text(cell), el: cell }];
+  let el: Element = cell;
+  for (let depth = 0; depth < 5; depth += 1) {
+    const parts: CellLine[] = [];
+    let ownText = '';
+    let breaks = 0;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = squish(child.nodeValue ?? '');
+        if (value) {
+          ownText += value;
+          parts.push({ text: value, el: null });
+        }
+      } else if (child.nodeType === 1) {
+        const element = child as Element;
+        if (element.localName === 'br') breaks += 1;
+        else if (!isSilent(element)) {
+          const value = visibleText(element);
+          if (value) parts.push({ text: value, el: element });
+        }
+      }
+    }
+    if (parts.length === 1 && parts[0]!.el && !ownText) {
+      el = parts[0]!.el;
+      continue;
+    }
+    // Text beside elements is one line of words ("Total <b>5</b>"), unless a <br> splits it.
+    if (parts.length >= 2 && (!ownText || breaks > 0)) return parts;
+    return [{ text: visibleText(el), el }];
+  }
+  return [{ text: visibleText(el), el }];
+}
+
+/** True when a cell's text is all its value: no child, or one plain element (a link, a badge) holding text only. */
+function isPlainCell(cell: Element): boolean {
+  const children = cell.childElementCount;
+  if (children === 0) return true;
+  const only = children === 1 ? cell.firstElementChild : null;
+  return only !== null && only.childElementCount === 0 && !SILENT_TAGS.has(only.localName) && !only.hasAttribute('aria-hidden');
+}
+
+/** Cells of a column looked at before its format is decided. */
+const SAMPLED_CELLS = 8;
+
+/**
+ * A column's test of plain cells, decided once: when its first cells with one element are all
+ * plain (a link, a badge), later ones are taken for plain without looking inside them again
+ * (touching an element from script costs more than reading its text).
+ */
+export function plainCellTest(): (cell: Element) => boolean {
+  let sampled = 0;
+  let plain = true;
+  return (cell) => {
+    const children = cell.childElementCount;
+    if (children === 0) return true;
+    if (children > 1) return false;
+    if (sampled >= SAMPLED_CELLS) return plain;
+    sampled += 1;
+    const own = isPlainCell(cell);
+    plain &&= own;
+    return own;
+  };
+}
+
+/** A column's text reader: plain cells by textContent alone (plainCellTest), others as cellText reads them. */
+export function columnTextReader(): (cell: Element | undefined) => string {
+  const isPlain = plainCellTest();
+  return (cell) => (cell ? (isPlain(cell) ? text(cell) : visibleText(cell)) : '');
+}
+
+/** The text of a cell as a reader sees it: plain text for a simple cell, words spaced at block boundaries otherwise. */
+export function cellText(cell: Element | undefined): string {
+  if (!cell) return '';
+  // Most cells hold their text or one plain element (a link, a badge): textContent is the fast read of both.
+  return isPlainCell(cell) ? text(cell) : visibleText(cell);
+}

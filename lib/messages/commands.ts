@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Note, NoteOutcome } from '../model';
+import type { Lang, Note, NoteOutcome, Observation } from '../model';
 
 /*
  * Extension pages (popup, options, dashboard) → background: the commands that change the store
@@ -22,6 +22,13 @@ export interface CommandProtocol {
   unmergeClients(data: { id: number }): CommandReply;
   /** Replaces the store (and the settings) with a backup file's content. */
   importBackup(data: { json: string }): { ok: true; imported: number } | { ok: false; error: string };
+  /** Adds what an export file holds (read in the options page by readExport) to the history, in one transaction. */
+  importHistory(data: { source: string; observations: Observation[] }): { ok: true; imported: number; clients: number } | { ok: false; error: string };
+  /** Teach mode: opens the picker in that tab (of an enabled site). */
+  startTeaching(data: { tabId: number; lang: Lang }): CommandReply;
+  deleteProfile(data: { origin: string; pathPattern: string; kind: 'invoice' | 'ticket' }): CommandReply;
+  /** Adds profiles from a JSON file (one profile or a list); each is validated, a bad one refuses the file. */
+  importProfiles(data: { json: string }): { ok: true; imported: number } | { ok: false; error: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<CommandProtocol>();

@@ -13,6 +13,10 @@ export type PageReadReply = { ok: true; observations: number; clients: number } 
 
 export interface PageProtocol {
   pageRead(data: PageRead): PageReadReply;
+  /** The reader asks for the site readers' bundle (a hint or a taught profile matched its page). */
+  loadReaderExtras(data: Record<string, never>): { ok: true } | { ok: false; error: string };
+  /** The teach-mode picker's result: a profile for this page's list (validated and stored by the background). */
+  profileTaught(data: { profile: unknown }): { ok: true } | { ok: false; error: string };
 }
 
 export const { sendMessage: sendPageMessage, onMessage: onPageMessage } = defineExtensionMessaging<PageProtocol>();

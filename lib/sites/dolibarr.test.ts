@@ -1,40 +1,93 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../extract';
+import { PageReport } from '../extract/report';
+import { runToEnd } from '../extract/steps';
 import type { InvoiceObservation } from '../model';
-import { corpusPages } from '../../tests/fixtures/pages/corpus';
+import { BLIND_DIR, corpusPages, scorePage, type FixturePage } from '../../tests/fixtures/pages/corpus';
 import { loadPage } from '../../tests/fixtures/pages/page';
 import { dolibarr } from './dolibarr';
-import { pickSiteReader } from './index';
 
+const SITE_PAGES = resolve(import.meta.dirname, '../../tests/fixtures/blind/sites');
+const NOW = new Date(2026, 2, 10, 12);
 const LIST_URL = 'https://erp.example.test/compta/facture/list.php';
-const html = readFileSync(new URL('../../tests/fixtures/pages/dolibarr-invoices-en.html', import.meta.url), 'utf8');
+const html = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/pages/dolibarr-invoices-en.html'), 'utf8');
 
-function statuses(observations: readonly unknown[]) {
-  return (observations as InvoiceObservation[]).map((invoice) => `${invoice.number} ${invoice.status}`);
+/** Every fixture page we have: in-house, written blind, and the blind look-alikes of products. */
+const allPages: [string, FixturePage][] = [
+  ...corpusPages().map((page) => [`pages/${page.name}`, page] as [string, FixturePage]),
+  ...corpusPages(BLIND_DIR).map((page) => [`blind/generic/${page.name}`, page] as [string, FixturePage]),
+  ...corpusPages(SITE_PAGES).map((page) => [`blind/sites/${page.name}`, page] as [string, FixturePage]),
+];
+/** The pages that are Dolibarr customer invoice lists; its supplier bills are not. */
+const OURS = new Set(['pages/dolibarr-invoices-en', 'pages/dolibarr-invoices-ru', 'blind/generic/ru-dolibarr-like-customer-invoices', 'blind/sites/dolibarr-invoices-ru']);
+
+function read(page: FixturePage) {
+  const report = new PageReport();
+  const now = page.expected.now ? new Date(page.expected.now) : NOW;
+  runToEnd(dolibarr.extract(loadPage(page.html, page.expected.url), page.expected.url, { now, report }));
+  return { observations: report.observations, warnings: report.warnings };
 }
 
-describe('dolibarr site reader', () => {
-  it.each(corpusPages().map((page) => [page.name, page] as const))('%s: picked only on Dolibarr pages', (name, page) => {
-    const picked = pickSiteReader(loadPage(page.html, page.expected.url), page.expected.url);
-    expect(picked?.id).toBe(name.startsWith('dolibarr-') ? 'dolibarr' : undefined);
+function statuses(observations: readonly unknown[]) {
+  return (observations as InvoiceObservation[]).map((invoice) => `${invoice.number} ${invoice.status ?? '-'}`);
+}
+
+describe('Dolibarr site reader', () => {
+  it.each(allPages)('%s: claimed only as a customer invoice list', (name, page) => {
+    expect(dolibarr.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBe(OURS.has(name) ? 'invoice-list' : undefined);
   });
 
-  it('wins over the generic reader: the late picto makes unpaid invoices overdue', () => {
-    const viaSite = extractPage(loadPage(html, LIST_URL), LIST_URL, { now: new Date(2026, 2, 10) });
-    // The same table without Dolibarr's markers, elsewhere: the generic reader sees only the status words.
+  it.each(allPages.filter(([name]) => OURS.has(name)))('%s: reads every field, nothing more', (_name, page) => {
+    const score = scorePage(read(page), page.expected);
+    expect(score.notes).toEqual([]);
+    expect(score.matched).toBe(score.expected);
+  });
+
+  it.each([
+    ['supplier bills', 'https://erp.example.test/fourn/facture/list.php'],
+    ['a third-party card', 'https://erp.example.test/societe/card.php?socid=4'],
+    ['a customer card', 'https://erp.example.test/comm/card.php?socid=4'],
+  ])('never claims %s, however Dolibarr-like the table', (_what, url) => {
+    expect(dolibarr.detect(loadPage(html, url), url)).toBeUndefined();
+  });
+
+  it('claims a list behind a reverse proxy by its rows and their invoice links', () => {
+    const url = 'https://books.example.test/erp/module.php';
+    expect(dolibarr.detect(loadPage(html, url), url)).toBe('invoice-list');
     const plain = html.replace(/class="tagtable[^"]*"/, 'class="grid"').replace(/class="liste_titre"/g, '').replace(/class="oddeven"/g, '');
-    const viaGeneric = extractPage(loadPage(plain, 'https://other.example.test/list'), 'https://other.example.test/list', { now: new Date(2026, 2, 10) });
-    expect(dolibarr.detect(loadPage(plain, 'https://other.example.test/list'), 'https://other.example.test/list')).toBe(false);
-    expect(statuses(viaSite.observations)).toEqual(['FA2601-0031 overdue', 'FA2602-0032 paid', 'FA2602-0033 overdue', 'FA2603-0034 open']);
-    expect(statuses(viaGeneric.observations)).toEqual(['FA2601-0031 open', 'FA2602-0032 paid', 'FA2602-0033 partial', 'FA2603-0034 open']);
+    expect(dolibarr.detect(loadPage(plain, url), url)).toBeUndefined();
   });
 
-  it('says so when a Dolibarr page has no invoice list', () => {
-    const page = loadPage('<html><body><table class="tagtable liste"><tr class="liste_titre"><th>Label</th></tr></table></body></html>', LIST_URL);
-    expect(dolibarr.extract(page, LIST_URL, { now: new Date() })).toEqual({
-      observations: [],
-      warnings: ['Dolibarr page without an invoice list: nothing read.'],
-    });
+  it('the status text wins over the late picto; the picto marks overdue only where no status is shown', () => {
+    expect(statuses(read({ name: 'en', html, expected: { url: LIST_URL, observations: [] } }).observations)).toEqual([
+      'FA2601-0031 open',
+      'FA2602-0032 paid',
+      'FA2602-0033 partial',
+      'FA2603-0034 open',
+    ]);
+    // The same list with the status column hidden (Dolibarr's columns are the user's choice).
+    const noStatus = html.replace(/<th[^>]*><a[^>]*>Status<\/a><\/th>/, '').replace(/<td class="nowraponall right"><span class="badge[^]*?<\/td>/g, '');
+    expect(statuses(read({ name: 'en', html: noStatus, expected: { url: LIST_URL, observations: [] } }).observations)).toEqual([
+      'FA2601-0031 overdue',
+      'FA2602-0032 paid',
+      'FA2602-0033 overdue',
+      'FA2603-0034 open',
+    ]);
+  });
+
+  it('says so when a Dolibarr page has no invoice list, and the generic reader still runs', () => {
+    const page = '<html><body><h1>Customer invoices</h1><table class="tagtable liste"><tr class="liste_titre"><th>Label</th></tr></table></body></html>';
+    const report = new PageReport();
+    runToEnd(dolibarr.extract(loadPage(page, LIST_URL), LIST_URL, { now: NOW, report }));
+    expect(report.warnings).toEqual(['Dolibarr page without an invoice list: nothing read.']);
+    const extract = extractPage(loadPage(page, LIST_URL), LIST_URL, { now: NOW });
+    expect(extract.readBy).toBe('generic');
+    expect(extract.warnings).toContain('Dolibarr page without an invoice list: nothing read.');
+  });
+
+  it('reads a Dolibarr list through extractPage, and says so', () => {
+    expect(extractPage(loadPage(html, LIST_URL), LIST_URL, { now: NOW }).readBy).toBe('dolibarr');
   });
 });

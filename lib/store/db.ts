@@ -32,6 +32,8 @@ export type TabRow = {
   subjectName?: string;
   observations: number;
   warnings: string[];
+  /** Who read the page: a site reader's id, 'profile' (taught), or 'generic'. */
+  readBy?: string;
   at: string;
 };
 /** Small durable facts: a restore's settings until they are written (see lib/store/backup.ts). */

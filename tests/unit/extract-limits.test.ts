@@ -35,13 +35,14 @@ describe('extractPage limits', () => {
 
   it('a failing reader becomes a warning and the other readers still run', () => {
     const doc = loadPage('<html><body><h1>Acme Widgets Ltd</h1><p>Client: Acme Widgets Ltd</p><p>Tickets: 23</p><table><tr><th>Invoice #</th><th>Due date</th></tr><tr><td>A-1</td><td>01.03.2026</td></tr></table></body></html>');
-    const querySelectorAll = doc.querySelectorAll.bind(doc);
-    vi.spyOn(doc, 'querySelectorAll').mockImplementation((selectors: string) => {
-      if (selectors.startsWith('table')) throw new Error('boom');
-      return querySelectorAll(selectors);
-    });
+    // The page scan finds tables by tag name: make that throw, as a broken page's DOM might.
+    const byTag = doc.getElementsByTagName.bind(doc);
+    vi.spyOn(doc, 'getElementsByTagName').mockImplementation(((name: string) => {
+      if (name === 'table') throw new Error('boom');
+      return byTag(name);
+    }) as typeof doc.getElementsByTagName);
     const page = extractPage(doc, 'https://crm.example.test/clients/1', { now: NOW });
-    expect(page.warnings).toEqual(['The table reader failed: boom']);
+    expect(page.warnings).toEqual(['The page reader failed: boom']);
     expect(page.observations).toEqual([{ kind: 'ticket-count', client: { name: 'Acme Widgets Ltd' }, count: 23, scope: 'total' }]);
   });
 
@@ -93,6 +94,6 @@ describe('extractPage on odd documents', () => {
   it('a document without a body', () => {
     const doc = loadPage('<p>x</p>');
     doc.documentElement.removeChild(doc.body);
-    expect(extractPage(doc, 'https://x.test/', { now: NOW })).toEqual({ observations: [], warnings: [] });
+    expect(extractPage(doc, 'https://x.test/', { now: NOW })).toEqual({ observations: [], warnings: [], readBy: 'generic' });
   });
 });
