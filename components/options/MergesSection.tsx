@@ -1,6 +1,7 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { UiText } from '../../lib/i18n';
 import { ActionList } from './ActionList';
+import { ClientPicker } from './ClientPicker';
 import { Section } from './Section';
 
 type MergesSectionProps = {
@@ -30,11 +31,6 @@ export function MergesSection({ clients, merges, text, onMerge, onUndo }: Merges
   }
 
   const nameOf = (key: string) => names.get(key) ?? key;
-  const options = clients?.map((client) => (
-    <option key={client.key} value={client.key}>
-      {client.name}
-    </option>
-  ));
   return (
     <Section id="merges" title={t.title} description={t.description}>
       <ActionList
@@ -48,22 +44,10 @@ export function MergesSection({ clients, merges, text, onMerge, onUndo }: Merges
         error={error}
       />
       <form className="site-add" onSubmit={(event) => void merge(event)}>
-        <ClientSelect name="merge-a" label={t.first} value={first} onChange={setFirst} options={options} />
-        <ClientSelect name="merge-b" label={t.second} value={second} onChange={setSecond} options={options} />
+        <ClientPicker name="merge-a" label={t.first} clients={clients} value={first} onChange={setFirst} placeholder={t.search} noMatch={t.noMatch} />
+        <ClientPicker name="merge-b" label={t.second} clients={clients} value={second} onChange={setSecond} placeholder={t.search} noMatch={t.noMatch} />
         <button type="submit">{t.merge}</button>
       </form>
     </Section>
-  );
-}
-
-function ClientSelect(props: { name: string; label: string; value: string; onChange: (key: string) => void; options: ReactNode }) {
-  return (
-    <label>
-      <span>{props.label}</span>
-      <select name={props.name} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
-        <option value="" />
-        {props.options}
-      </select>
-    </label>
   );
 }

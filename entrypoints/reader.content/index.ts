@@ -1,4 +1,6 @@
+import { pageFingerprint } from '../../lib/extract/fingerprint';
 import { readPageInChunks } from '../../lib/extract/read-page';
+import { LIMITS } from '../../lib/limits';
 import { sendPageMessage } from '../../lib/messages/page';
 import { profilesItem } from '../../lib/profiles-storage';
 import { READER_EXTRAS, readerScope, RUNNING_READER } from '../../lib/reader-slots';
@@ -6,12 +8,9 @@ import { mayBeKnownProduct } from '../../lib/sites/hints';
 import { profileMatches } from '../../lib/teach/address';
 import { STOP_MESSAGE } from '../../lib/messages/page';
 import { capMessage } from './cap';
+import { createReadScheduler } from './schedule';
 import { createSender } from './send';
 
-/** Quiet time after the last change of the page's structure before it is read again. */
-const DEBOUNCE_MS = 600;
-/** However busy the page (an SLA clock ticking every second), it is read at least and at most this often. */
-const MAX_WAIT_MS = 10_000;
 /** How often the address is compared, for single-page apps that change it with pushState. */
 const ADDRESS_POLL_MS = 1000;
 
@@ -39,6 +38,13 @@ export default defineContentScript({
     }
 
     let lastSent = '';
+    /**
+     * What the page showed when it was last read (pageFingerprint): a re-read of the same is
+     * skipped. Not taken for the first read (nothing to compare with) nor after a read that hit the
+     * row cap (the text of a 50,000-row page is itself a long task).
+     */
+    let lastPrint: string | undefined;
+    let printable = false;
     /** The site readers' bundle: not needed yet, asked for (it reads again on arrival), or refused (read without it). */
     let extrasWanted: 'not asked' | 'asked' | 'refused' = 'not asked';
     const askForExtras = () => {
@@ -51,8 +57,7 @@ export default defineContentScript({
         .catch(fallBack);
     };
     let reading: AbortController | undefined;
-    let debounce: ReturnType<typeof setTimeout> | undefined;
-    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const schedule = createReadScheduler(() => void read());
     let address = location.href;
     const send = createSender((message) => sendPageMessage('pageRead', message));
 
@@ -68,8 +73,7 @@ export default defineContentScript({
     function stop(): void {
       observer.disconnect();
       clearInterval(addressWatch);
-      clearTimeout(debounce);
-      clearTimeout(deadline);
+      schedule.clear();
       reading?.abort();
       send.cancel();
       browser.runtime.onMessage.removeListener(onStop);
@@ -77,9 +81,7 @@ export default defineContentScript({
     }
 
     async function read(): Promise<void> {
-      clearTimeout(debounce);
-      clearTimeout(deadline);
-      debounce = deadline = undefined;
+      schedule.clear();
       if (orphaned()) return stop();
       reading?.abort();
       const controller = new AbortController();
@@ -94,10 +96,14 @@ export default defineContentScript({
           askForExtras();
           return;
         }
+        const print = printable ? `${extras ? 'extras' : ''}\u0000${JSON.stringify(profiles)}\u0000${pageFingerprint(document, href)}` : undefined;
+        if (print !== undefined && print === lastPrint) return;
         const taught = extras && profiles.length ? (doc: Document, url: string, now: Date) => profiles.map((profile) => extras.readWithProfile(doc, url, profile, { now })).find((read) => read.observations.length > 0) : undefined;
         const extract = await readPageInChunks(document, href, { signal: controller.signal, siteReaders: extras?.siteReaders ?? [], ...(taught ? { taught } : {}) });
         const message = capMessage({ url: href, extract });
         if (controller.signal.aborted) return;
+        printable = extract.observations.length < LIMITS.maxObservations;
+        lastPrint = printable ? print : undefined;
         const serialised = JSON.stringify(message);
         if (serialised === lastSent) return;
         lastSent = serialised;
@@ -107,25 +113,16 @@ export default defineContentScript({
       }
     }
 
-    /** Debounced, but never postponed past MAX_WAIT_MS after the first change not yet read. */
-    function schedule(delay = DEBOUNCE_MS): void {
-      clearTimeout(debounce);
-      debounce = setTimeout(() => void read(), delay);
-      deadline ??= setTimeout(() => void read(), MAX_WAIT_MS);
-    }
-
-    const observer = new MutationObserver((records) => {
-      // Text that changes in place (a ticking clock, a relative time) is read by the deadline only.
-      if (records.every((record) => record.type === 'characterData')) deadline ??= setTimeout(() => void read(), MAX_WAIT_MS);
-      else schedule();
-    });
+    // Rows added or removed are read once the page settles; text that ticks in place (an SLA
+    // clock, "3 minutes ago") by the max wait only.
+    const observer = new MutationObserver((records) => schedule.mutations(records));
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     const addressWatch = setInterval(() => {
       if (location.href === address) return;
       address = location.href;
       // A new address is a new page for the badge and popup: report it even if it reads the same.
       lastSent = '';
-      schedule();
+      schedule.structure();
     }, ADDRESS_POLL_MS);
 
     // "Disable on this site": the background tells the open tabs at once. Only the extension
@@ -140,6 +137,7 @@ export default defineContentScript({
     scope[RUNNING_READER] = {
       readAgain() {
         lastSent = '';
+        lastPrint = undefined;
         void read();
       },
     };

@@ -93,7 +93,7 @@ function headerRows(texts: readonly Text[]): Element[] {
 }
 
 /** A div-drawn list as a grid, with the elements it is made of (its header row and rows: their words are the list's). */
-export type DivList = { grid: Grid; parts: Element[] };
+type DivList = { grid: Grid; parts: Element[] };
 
 /** Every div-drawn list on the page whose header row carries our header words. */
 export function divLists(texts: readonly Text[]): DivList[] {

@@ -58,9 +58,9 @@ function tableCells(row: Element): (Element | undefined)[] {
 
 /** One HTML table as a grid; `headerRow` when a site reader knows which row holds the header. */
 /**
- * Cells of a row of a table in which no cell spans columns: its children. The parser puts
- * nothing but cells in a row, so no child is asked what it is (each question to an element costs
- * more than the loop).
+ * Cells of a row with as many children as the table has columns: its children, one per column
+ * (no cell can span two). The parser puts nothing but cells in a row, so no child is asked what
+ * it is: each question to an element costs more than the loop.
  */
 function evenCells(row: Element): (Element | undefined)[] {
   const cells: Element[] = [];
@@ -69,15 +69,16 @@ function evenCells(row: Element): (Element | undefined)[] {
 }
 
 export function tableGrid(table: Element, headerRow?: Element): Grid {
-  let even: boolean | undefined;
+  const headerRows = headerRow ? [headerRow] : firstRows(tableRows(table));
+  let width: number | undefined;
   return {
     root: table,
-    headerRows: headerRow ? [headerRow] : firstRows(tableRows(table)),
+    headerRows,
     rowsAfter: (header) => after(tableRows(table), header),
     cellsOf(row) {
-      // One question for the whole table: does any cell span columns?
-      even ??= table.querySelector('td[colspan], th[colspan]') === null;
-      return even ? evenCells(row) : tableCells(row);
+      // The table's width, from its header rows; a row narrower or wider (a spanning cell) reads cell by cell.
+      width ??= Math.max(0, ...headerRows.map((header) => tableCells(header).length));
+      return row.childElementCount === width ? evenCells(row) : tableCells(row);
     },
   };
 }
@@ -121,9 +122,4 @@ export function ariaGridAround(el: Element): Element | null {
 /** A list element (a table, or an ARIA grid as ariaGridAround finds it) as a grid. */
 export function gridOf(root: Element): Grid {
   return root.localName === 'table' ? tableGrid(root) : ariaGrid(root);
-}
-
-/** Every list on the page, HTML tables and ARIA grids alike, in one pass over the document. */
-export function listGrids(doc: Document): Grid[] {
-  return Array.from(doc.querySelectorAll(`table, ${ARIA_GRID}`)).map((root) => (root.tagName === 'TABLE' ? tableGrid(root) : ariaGrid(root)));
 }

@@ -197,3 +197,36 @@ describe('raw values in attributes win over formatted text', () => {
     expect((read(html).observations as TicketObservation[]).map((ticket) => ticket.tags)).toEqual([['shipping', 'damage'], ['склад', 'интеграция'], ['billing', 'vat']]);
   });
 });
+
+describe('the date order is the page\'s, decided once', () => {
+  it.each([
+    ['en-US', ['02/03/2026', '04/05/2026'], ['2026-02-03', '2026-04-05']],
+    ['en-GB', ['02/03/2026', '04/05/2026'], ['2026-03-02', '2026-05-04']],
+    ['ru', ['02/03/2026', '04/05/2026'], ['2026-03-02', '2026-05-04']],
+    // One date only day first, in another column, decides for the whole page.
+    ['en-US', ['02/03/2026', '25/05/2026'], ['2026-03-02', '2026-05-25']],
+    // Junk proves nothing.
+    ['en-US', ['02/03/2026', '31/02/2026'], ['2026-02-03', undefined]],
+  ] as const)('lang %s, dates %j → %j', (lang, [issued, due], expected) => {
+    const fields = only(table(['Invoice #', 'Client', 'Issued', 'Due'], [['1', 'Acme', issued, due]], lang));
+    expect([fields.issued, fields.due]).toEqual(expected);
+  });
+
+  it('conflicting proof drops the ambiguous dates, keeps the rest, and says so with a warning about dates', () => {
+    const page = read(table(['Invoice #', 'Client', 'Issued', 'Due'], [['1', 'Acme', '13/02/2026', '02/03/2026'], ['2', 'Acme', '02/14/2026', '05/05/2026']], 'en'));
+    expect((page.observations as InvoiceObservation[]).map((invoice) => [invoice.issued, invoice.due])).toEqual([
+      ['2026-02-13', undefined],
+      ['2026-02-14', '2026-05-05'],
+    ]);
+    expect(page.warnings.some((warning) => warning.includes('date'))).toBe(true);
+  });
+
+  it.each([
+    ['en-US', '2026-03-04T10:00'],
+    ['en-GB', '2026-04-03T10:00'],
+  ])('a datetime attribute that is not ISO reads in the page order too (%s)', (lang, created) => {
+    const page = read(table(['Ticket #', 'Customer', 'Created'], [['1', 'Acme', '<time datetime="03/04/2026 10:00">last month</time>']], lang));
+    expect((page.observations[0] as TicketObservation).created).toBe(created);
+  });
+});
+

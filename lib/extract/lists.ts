@@ -105,7 +105,7 @@ function quote(value: string): string {
 export const AMBIGUOUS_DATES = 'Ambiguous dates dropped: dates on this page prove both day-first and month-first order.';
 
 /** Reads a cell's date in the page's date order; what cannot be read becomes a warning, never a guess. */
-export function readDate(sources: DateSources, order: PageDateOrder, list: Pick<ListContext, 'now' | 'report'>, what: string): PageDate | undefined {
+function readDate(sources: DateSources, order: PageDateOrder, list: Pick<ListContext, 'now' | 'report'>, what: string): PageDate | undefined {
   if (sources.machine) {
     const machine = parseTimestamp(sources.machine);
     if (machine && machine !== 'invalid') return machine;
@@ -335,19 +335,16 @@ export function* collectList(grid: Grid, header: ListHeader, list: ListContext, 
 
 /**
  * A date column's test of plain cells (text only: no element, no attribute that may hold the exact
- * value), decided once from its first cells: a column is drawn one way, so later cells are only
- * checked for elements.
+ * value), decided once from its first cells: a column is drawn one way, so when its first cells
+ * are plain the rest are taken for plain without a look.
  */
 function plainDateCells(): (cell: Element) => boolean {
-  let sampled = 0;
-  let plain = true;
+  let plainSoFar = 0;
   return (cell) => {
-    if (cell.childElementCount !== 0) return false;
-    if (sampled >= 8) return plain || !cell.hasAttributes();
-    sampled += 1;
-    const own = !cell.hasAttributes();
-    plain &&= own;
-    return own;
+    if (plainSoFar >= 8) return true;
+    const plain = cell.childElementCount === 0 && !cell.hasAttributes();
+    plainSoFar = plain && plainSoFar >= 0 ? plainSoFar + 1 : -1;
+    return plain;
   };
 }
 
@@ -582,7 +579,7 @@ function hasStatusWord(record: RowRecord, pending: PendingList): boolean {
 }
 
 /** Whether a collected list is one of ours: a list only its status column marks needs some row's status to prove it. */
-export function isOurList(pending: PendingList, subject: ClientRef | undefined): boolean {
+function isOurList(pending: PendingList, subject: ClientRef | undefined): boolean {
   const { plan } = pending;
   if (!plan.needsStatusProof) return true;
   if (!pending.records.some((record) => hasStatusWord(record, pending))) return false;
@@ -607,4 +604,25 @@ export function* readList(grid: Grid, header: ListHeader, list: ListContext, hoo
   const pending = yield* collectList(grid, header, list, hooks);
   const dateOrder = list.dateOrder ?? decideDateOrder([pending.proof], list.lang, { english: !/[а-яё]/i.test(pending.headerText) });
   yield* buildList(pending, { ...list, dateOrder });
+}
+
+/**
+ * For a site reader: reads one list it has found (a table through tableGrid, an ARIA grid through
+ * gridOf) by its header words into `ctx.report`, with the site's hooks, its dates in the order its
+ * own dates and the page's language decide. Returns false, having read nothing, when the header
+ * names no list of ours.
+ *
+ * @example const found = yield* readGrid(doc, tableGrid(table), { now, report }, { isDataRow: (row) => row.classList.contains('oddeven') });
+ */
+export function* readGrid(
+  doc: Document,
+  grid: Grid,
+  ctx: { now: Date; report: PageReport; subject?: ClientRef; context?: string },
+  hooks: ListHooks = {},
+): Generator<void, boolean> {
+  const header = planGrid(grid, ctx.context ?? doc.title);
+  if (!header) return false;
+  const lang = squish(doc.documentElement?.getAttribute('lang') ?? '');
+  yield* readList(grid, header, { now: ctx.now, lang, report: ctx.report, ...(ctx.subject ? { subject: ctx.subject } : {}) }, hooks);
+  return true;
 }

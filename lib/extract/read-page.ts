@@ -4,7 +4,7 @@
  * in when it lands), so it stays small; lib/extract/index.ts reads with the whole registry.
  */
 import type { ClientRef, PageExtract } from '../model';
-import type { SiteReader } from '../sites/types';
+import type { ItemType, SiteReader } from '../sites/types';
 import { countObservations, findCountLabels } from './counts';
 import { dateProofCollector, decideDateOrder } from './dates';
 import { isHeaderWord } from './columns';
@@ -14,7 +14,7 @@ import { shortTexts } from './labels';
 import { buildList, collectList, namesNobody, planGrid, type ListContext, type ListHeader, type PendingList } from './lists';
 import { buildRecord, findRecords, recordDateTexts, type PendingRecord } from './records';
 import { PageReport } from './report';
-import { SCHEMA_ORG_ROOTS, schemaOrgDateTexts, schemaOrgInvoices, schemaOrgItems, type Item } from './schema-org';
+import { JSON_LD, MICRODATA_ROOTS, RDFA_ROOTS, schemaOrgDateTexts, schemaOrgInvoices, schemaOrgItems, type Item } from './schema-org';
 import { runInSlices, runToEnd, type Steps } from './steps';
 import { findSubject } from './subject';
 import { squish, text } from './text';
@@ -46,16 +46,25 @@ function* attemptSteps<T>(report: PageReport, reader: string, steps: () => Steps
 }
 
 /**
- * What a page is made of, by the cheapest native lookups: tag collections for headings and tables
- * (a selector over every element of a 5,000-row page costs several times more), one query for
- * schema.org markup (its attributes are rare, so it is quick). ARIA grids are found later, from
- * their header words.
+ * The page's first headings of the first two levels, from tag collections: a lookup stops at the
+ * first match, where a selector over every element of a long page would walk all of it. Each
+ * whole-document lookup is a step of its own, so a chunked read gives the page back between them
+ * (a 50,000-row page has half a million elements).
  */
-type PageScan = { headings: Element[]; tables: Element[]; schemaOrg: Element[] };
+function* headingsOf(doc: Document): Steps<Element[]> {
+  const h1 = doc.getElementsByTagName('h1').item(0);
+  yield;
+  const h2 = doc.getElementsByTagName('h2').item(0);
+  return [h1, h2].filter((heading): heading is HTMLHeadingElement => heading !== null);
+}
 
-function scanPage(doc: Document): PageScan {
-  const headings = [...Array.from(doc.getElementsByTagName('h1')).slice(0, 5), ...Array.from(doc.getElementsByTagName('h2')).slice(0, 5)];
-  return { headings, tables: Array.from(doc.getElementsByTagName('table')), schemaOrg: Array.from(doc.querySelectorAll(SCHEMA_ORG_ROOTS)) };
+/** Where schema.org items may be: JSON-LD scripts (a tag collection), then microdata and RDFa items, each lookup a step. */
+function* schemaOrgRoots(doc: Document): Steps<Element[]> {
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((script) => script.matches(JSON_LD));
+  yield;
+  const microdata = Array.from(doc.querySelectorAll(MICRODATA_ROOTS));
+  yield;
+  return [...scripts, ...microdata, ...Array.from(doc.querySelectorAll(RDFA_ROOTS))];
 }
 
 /** ARIA grids (div-drawn in React apps) that hold header words among the page's short texts. */
@@ -77,7 +86,10 @@ function pageContext(doc: Document, url: string, headings: readonly Element[]): 
 
 /** A list's own caption or label, which may say "Invoices" where the page does not. */
 function gridContext(root: Element): string {
-  return squish([root.querySelector('caption')?.textContent ?? '', root.getAttribute('aria-label') ?? ''].join(' '));
+  // A caption is a child of its table: a query would walk every cell of a long one.
+  let caption = '';
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) if (child.localName === 'caption') caption = child.textContent ?? '';
+  return squish([caption, root.getAttribute('aria-label') ?? ''].join(' '));
 }
 
 function planLists(grids: readonly Grid[], context: string): PlannedList[] {
@@ -98,7 +110,7 @@ function pageLang(doc: Document): string {
  * reads something wins. One that reads nothing or throws leaves the page to the next reader and
  * then to the generic one; what it said is kept among the warnings.
  */
-function* readBySite(doc: Document, url: string, now: Date, readers: readonly SiteReader[], said: string[]): Steps<PageExtract | undefined> {
+function* readBySite(doc: Document, url: string, now: Date, readers: readonly SiteReader[], said: string[], claims: Claim[]): Steps<PageExtract | undefined> {
   for (const reader of readers) {
     const report = new PageReport();
     const type = attempt(report, reader.id, () => reader.detect(doc, url), undefined);
@@ -106,14 +118,41 @@ function* readBySite(doc: Document, url: string, now: Date, readers: readonly Si
       said.push(...report.warnings);
       continue;
     }
-    const result = yield* attemptSteps(report, reader.id, () => reader.extract(doc, url, { now, report }), undefined);
+    let result: { subject?: ClientRef } | void;
+    try {
+      result = yield* reader.extract(doc, url, { now, report });
+    } catch (error) {
+      // Half a read is not trusted: what it had read is dropped, what it said is kept.
+      said.push(...report.warnings, `The ${reader.id} reader failed: ${describe(error)}`);
+      continue;
+    }
+    const subject = result ? result.subject : undefined;
     if (report.observations.length > 0) {
-      const subject = result ? result.subject : undefined;
       return { ...(subject ? { subject } : {}), observations: report.observations, warnings: report.warnings, readBy: reader.id };
     }
+    claims.push({ readBy: reader.id, type, ...(subject ? { subject } : {}) });
     said.push(...report.warnings);
   }
   return undefined;
+}
+
+/**
+ * A site reader that knew the page (its product, its item type) but read no rows from it: an
+ * empty list, or one it could not read. The generic reader still runs, and keeps what the site
+ * reader knew: a list page has no subject (its title, "Deals", is no client), a customer portal's
+ * logged-in company is the subject even with no invoices listed.
+ */
+type Claim = { readBy: string; type: ItemType; subject?: ClientRef };
+
+const LIST_TYPES: ReadonlySet<ItemType> = new Set(['invoice-list', 'ticket-list']);
+
+/** The texts that are in none of the elements: one walk up from each (a div list has thousands of rows). */
+function outsideOf(texts: readonly Text[], elements: readonly Element[]): Text[] {
+  const set = new Set(elements);
+  return texts.filter((node) => {
+    for (let el = node.parentElement; el; el = el.parentElement) if (set.has(el)) return false;
+    return true;
+  });
 }
 
 /** Whether the page's own words (or, with no `lang`, the absence of Cyrillic) make it English. */
@@ -121,29 +160,31 @@ function isEnglish(context: string, lists: readonly PlannedList[]): boolean {
   return !/[а-яё]/i.test(context) && !lists.some((list) => /[а-яё]/i.test(text(list.header.row)));
 }
 
-function* generic(doc: Document, url: string, now: Date, said: readonly string[]): Steps<PageExtract> {
+function* generic(doc: Document, url: string, now: Date, said: readonly string[], claim?: Claim): Steps<PageExtract> {
   const report = new PageReport();
   for (const warning of said) report.warn(warning);
-  const scan = attempt(report, 'page', () => scanPage(doc), { headings: [], tables: [], schemaOrg: [] });
-  const context = pageContext(doc, url, scan.headings);
+  const headings = yield* attemptSteps(report, 'page', () => headingsOf(doc), []);
+  const context = pageContext(doc, url, headings);
   const lang = pageLang(doc);
   yield;
-  const tables = attempt(report, 'table', () => planLists(scan.tables.map(gridOf), context), []);
+  const tableElements = attempt(report, 'table', () => Array.from(doc.getElementsByTagName('table')), []);
+  yield;
+  const tables = attempt(report, 'table', () => planLists(tableElements.map(gridOf), context), []);
   yield;
   const allTexts = yield* attemptSteps(report, 'label', () => shortTexts(doc, new Set(tables.map((list) => list.grid.root))), []);
   const aria = attempt(report, 'table', () => planLists(ariaGrids(allTexts).map(gridOf), context), []);
   const found = attempt(report, 'list', () => divLists(allTexts), []);
-  const divs = planLists(found.map((list) => list.grid), context);
+  const divs = attempt(report, 'list', () => planLists(found.map((list) => list.grid), context), []);
   // The words of a list's header and rows are the list's, never a label or the page's subject.
   const parts = [
     ...aria.map((list) => list.grid.root),
     ...found.filter((list) => divs.some((planned) => planned.grid === list.grid)).flatMap((list) => list.parts),
   ];
-  const outside = parts.length ? allTexts.filter((node) => !parts.some((part) => part.contains(node))) : allTexts;
+  const outside = parts.length ? outsideOf(allTexts, parts) : allTexts;
   let records: PendingRecord[] = attempt(report, 'record', () => findRecords(doc, outside), []);
   // A card's own labels ("Client: …") are that card's, never the page's subject.
-  const cards = records.filter((record) => record.root !== doc.body && record.root.localName !== 'main');
-  const texts = cards.length ? outside.filter((node) => !cards.some((card) => card.root.contains(node))) : outside;
+  const cards = records.filter((record) => record.card);
+  const texts = cards.length ? outsideOf(outside, cards.map((card) => card.root)) : outside;
   let lists = [...tables, ...aria, ...divs];
   if (SUPPLIER_CONTEXT.test(context) && (lists.length || records.length)) {
     report.warn('A list of supplier bills, not of invoices to clients: not read.');
@@ -164,7 +205,8 @@ function* generic(doc: Document, url: string, now: Date, said: readonly string[]
     if (collected) pending.push(collected);
   }
   yield;
-  const items: Item[] = attempt(report, 'schema.org', () => schemaOrgItems(scan.schemaOrg, report), []);
+  const markup = yield* attemptSteps(report, 'schema.org', () => schemaOrgRoots(doc), []);
+  const items: Item[] = attempt(report, 'schema.org', () => schemaOrgItems(markup, report), []);
   // The date order is decided once, from every date on the page.
   const others = dateProofCollector();
   for (const record of records) for (const value of recordDateTexts(record)) others.note(value);
@@ -184,8 +226,11 @@ function* generic(doc: Document, url: string, now: Date, said: readonly string[]
   subject ??= structured[0]?.client;
   // A page listing several clients is about none of them.
   if (report.clientCount > 1) subject = undefined;
+  if (claim) subject = claim.subject ?? (LIST_TYPES.has(claim.type) ? undefined : subject);
   if (subject) for (const count of countObservations(counts, subject)) report.add(count);
-  return { ...(subject ? { subject } : {}), observations: report.observations, warnings: report.warnings, readBy: 'generic' };
+  // An empty list a site reader knew is that reader's read, not the generic reader's.
+  const readBy = claim && report.observations.length === 0 ? claim.readBy : 'generic';
+  return { ...(subject ? { subject } : {}), observations: report.observations, warnings: report.warnings, readBy };
 }
 
 /**
@@ -194,7 +239,8 @@ function* generic(doc: Document, url: string, now: Date, said: readonly string[]
  */
 function* readPage(doc: Document, url: string, now: Date, opts: ReadOptions): Steps<PageExtract> {
   const said: string[] = [];
-  const bySite = yield* readBySite(doc, url, now, opts.siteReaders ?? [], said);
+  const claims: Claim[] = [];
+  const bySite = yield* readBySite(doc, url, now, opts.siteReaders ?? [], said, claims);
   if (bySite) return bySite;
   const { taught } = opts;
   if (taught) {
@@ -203,11 +249,11 @@ function* readPage(doc: Document, url: string, now: Date, opts: ReadOptions): St
     if (read && read.observations.length > 0) return { ...read, readBy: read.readBy ?? 'profile' };
     said.push(...report.warnings, ...(read?.warnings ?? []));
   }
-  return yield* generic(doc, url, now, said);
+  return yield* generic(doc, url, now, said, claims[0]);
 }
 
 /** What a page read may use beyond the generic reader; this module never imports the site readers itself. */
-export type ReadOptions = {
+type ReadOptions = {
   /** The page load time, against which "3 days ago" resolves. Default: now. */
   now?: Date;
   /** Site readers to try first, in order (the registry, lib/sites, where the bundle carries it). */

@@ -37,6 +37,15 @@ describe('records read from labelled fields', () => {
     ]);
   });
 
+  it('a status chip is a value, even where its word ("Открыт") also heads a column of times', () => {
+    const card = (number: string) => `<a class="req"><span class="req__num">№ ${number}</span><span class="req__status">Открыт</span><div class="req__subject">Тема ${number}</div><span>Создано 5 мин назад</span></a>`;
+    const page = read(`<h1>ООО «Вектор» — мои обращения</h1><div>${card('1')}${card('2')}</div>`, 'ru');
+    expect(page.observations.map((observation) => observation.kind === 'ticket' && [observation.id, observation.status, observation.created, observation.subject])).toEqual([
+      ['1', 'open', '2026-03-10T11:55', 'Тема 1'],
+      ['2', 'open', '2026-03-10T11:55', 'Тема 2'],
+    ]);
+  });
+
   it('one invoice page: "Bill to" names the client, Total is the amount (not Subtotal, not Amount due), the badge the status', () => {
     const page = read(
       '<main><div><a href="/invoices">← Invoices</a> <span class="badge badge--partial">Part paid</span></div>' +

@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits';
 import type { ClientRef, InvoiceObservation, InvoiceStatus, Observation, TicketObservation } from '../model';
 import { parseAmount, type Money } from './amounts';
 import { isHeaderWord, type InvoiceColumn, type TicketColumn } from './columns';
@@ -36,6 +37,8 @@ type Value = { text: string; el: Element | null };
 export type PendingRecord = {
   kind: 'invoice' | 'ticket';
   root: Element;
+  /** One of several cards side by side, not the one record of its page. */
+  card: boolean;
   key: string;
   fields: Map<Field, Value>;
   dates: Map<'issued' | 'due' | 'paid' | 'created', DateSources>;
@@ -100,6 +103,16 @@ function valueBeside(label: Element, root: Element): Value | undefined {
   return undefined;
 }
 
+/**
+ * Whether a text may be a label at all: a <dt>, <th> or <label> is one; a status chip is a value
+ * (a request card's "Открыт" is its state, though "Открыт" also heads a column of opening times).
+ */
+function isLabelElement(el: Element, own: string, kind: 'invoice' | 'ticket'): boolean {
+  if (el.localName === 'dt' || el.localName === 'th' || el.localName === 'label') return true;
+  if (classField(el) === 'status' || BADGE_CLASS.test(el.getAttribute('class') ?? '')) return false;
+  return !(kind === 'ticket' && ticketStatusOf(own));
+}
+
 /** Fields whose label may lead the value with no colon between. */
 const LEADING_FIELDS: ReadonlySet<Field> = new Set(['created', 'issued', 'due', 'priority']);
 
@@ -139,7 +152,7 @@ function recordFields(nodes: readonly Text[], root: Element, kind: 'invoice' | '
       put(inlineField, { text: inline[2]!, el: null });
       continue;
     }
-    const whole = labelField(own.replace(/[:\s]+$/, ''), kind);
+    const whole = isLabelElement(parent, own, kind) ? labelField(own.replace(/[:\s]+$/, ''), kind) : undefined;
     const beside = whole && text(parent) === own ? valueBeside(parent, root) : undefined;
     if (beside) {
       put(whole, beside);
@@ -193,7 +206,7 @@ const INVOICE_FACTS: readonly Field[] = ['issued', 'due', 'paid', 'amount', 'owe
 /** Fields only an invoice has: a "№ 145" card showing them is an invoice, not a request. */
 const INVOICE_ONLY: readonly Field[] = ['issued', 'due', 'paid', 'amount', 'owed'];
 
-function pending(kind: 'invoice' | 'ticket', root: Element, key: string, fields: Map<Field, Value>): PendingRecord | undefined {
+function pending(kind: 'invoice' | 'ticket', root: Element, card: boolean, key: string, fields: Map<Field, Value>): PendingRecord | undefined {
   const dated = kind === 'invoice' ? (['issued', 'due', 'paid'] as const) : (['created'] as const);
   if (kind === 'invoice' && !INVOICE_FACTS.some((field) => fields.has(field))) return undefined;
   if (kind === 'ticket' && !fields.has('created')) return undefined;
@@ -202,7 +215,7 @@ function pending(kind: 'invoice' | 'ticket', root: Element, key: string, fields:
     const value = fields.get(field);
     if (value) dates.set(field, value.el ? dateSources(value.el) : { texts: [value.text], shown: value.text });
   }
-  return { kind, root, key, fields, dates };
+  return { kind, root, card, key, fields, dates };
 }
 
 /**
@@ -211,24 +224,39 @@ function pending(kind: 'invoice' | 'ticket', root: Element, key: string, fields:
  * short text nodes in document order.
  */
 export function findRecords(doc: Document, texts: readonly Text[]): PendingRecord[] {
-  const records: PendingRecord[] = [];
-  const taken = new Set<Element>();
+  // Pass 1: each cue's record, the first cue inside a record being its number.
+  const found = new Map<Element, { cue: NonNullable<ReturnType<typeof cueOf>>; node: Text; card: boolean }>();
+  const heading = doc.getElementsByTagName('h1')[0];
   for (const node of texts) {
+    if (found.size >= LIMITS.maxObservations) break;
     const cue = cueOf(node);
     const cueElement = node.parentElement;
-    if (!cue || !cueElement || [...taken].some((root) => root.contains(cueElement))) continue;
+    if (!cue || !cueElement || rootAbove(cueElement, found)) continue;
     const card = cardOf(cueElement);
-    const heading = doc.getElementsByTagName('h1')[0];
     const root = card ?? (heading && heading.contains(cueElement) ? (heading.closest('main, article, [role=main]') ?? doc.body) : undefined);
-    if (!root) continue;
-    taken.add(root);
-    const inside = texts.filter((other) => other !== node && root.contains(other));
-    const fields = recordFields(inside, root, cue.kind);
+    if (root && !found.has(root)) found.set(root, { cue, node, card: card !== undefined });
+  }
+  if (!found.size) return [];
+  // Pass 2: every text to the record it sits in, one walk up from each (a portal lists dozens of cards).
+  const inside = new Map<Element, Text[]>();
+  for (const node of texts) {
+    const root = node.parentElement ? rootAbove(node.parentElement, found) : undefined;
+    if (root && found.get(root)!.node !== node) (inside.get(root) ?? inside.set(root, []).get(root)!).push(node);
+  }
+  const records: PendingRecord[] = [];
+  for (const [root, { cue, card }] of found) {
+    const fields = recordFields(inside.get(root) ?? [], root, cue.kind);
     const kind = cue.kind === 'ticket' && !fields.has('created') && INVOICE_ONLY.some((field) => fields.has(field)) ? 'invoice' : cue.kind;
-    const record = pending(kind, root, cue.key, fields);
+    const record = pending(kind, root, card, cue.key, fields);
     if (record) records.push(record);
   }
   return records;
+}
+
+/** The record an element is in, if any: the nearest of its ancestors (or itself) that is a record's root. */
+function rootAbove(el: Element, roots: ReadonlyMap<Element, unknown>): Element | undefined {
+  for (let at: Element | null = el; at; at = at.parentElement) if (roots.has(at)) return at;
+  return undefined;
 }
 
 /** Every date text of a record, for deciding the page's date order. */

@@ -41,3 +41,23 @@ describe('schema.org Invoice examples', () => {
     expect(essentials(page.observations[0] as InvoiceObservation)).toEqual(EXPECTED[name.split(' ')[0]!]);
   });
 });
+
+describe('schema.org text dates follow the page\'s date order', () => {
+  const invoice = (due: string) =>
+    `<script type="application/ld+json">{"@type":"Invoice","confirmationNumber":"S-1","customer":{"@type":"Organization","name":"Acme"},"paymentDueDate":"${due}"}</script>`;
+  const table =
+    '<table><tr><th>Invoice #</th><th>Client</th><th>Due date</th></tr><tr><td>T-1</td><td>Acme</td><td>23/02/2026</td></tr></table>';
+  it.each([
+    ['en-US', invoice('03/04/2026'), '2026-03-04'],
+    ['en', invoice('03/04/2026'), '2026-03-04'],
+    ['en-GB', invoice('03/04/2026'), '2026-04-03'],
+    ['ru', invoice('03/04/2026'), '2026-04-03'],
+    // A date on the page that reads only day first decides for the schema.org one too.
+    ['en-US', `${invoice('03/04/2026')}${table}`, '2026-04-03'],
+    ['en-US', invoice('2026-03-04'), '2026-03-04'],
+  ])('lang %s: %s → due %s', (lang, body, due) => {
+    const page = extractPage(loadPage(`<html lang="${lang}"><body>${body}</body></html>`), 'https://bank.example.test/bill');
+    expect((page.observations.find((observation) => (observation as InvoiceObservation).number === 'S-1') as InvoiceObservation).due).toBe(due);
+  });
+});
+

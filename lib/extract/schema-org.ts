@@ -60,8 +60,10 @@ function jsonInvoices(data: unknown, found: Item[] = [], depth = 0): Item[] {
   return found;
 }
 
-/** Where schema.org items may be, for a page scan that finds them with everything else in one query. */
-export const SCHEMA_ORG_ROOTS = 'script[type="application/ld+json"], [itemscope][itemtype], [typeof]';
+/** Where schema.org items may be: JSON-LD scripts, microdata items, RDFa items (each found by a lookup of its own). */
+export const JSON_LD = 'script[type="application/ld+json"]';
+export const MICRODATA_ROOTS = '[itemscope][itemtype]';
+export const RDFA_ROOTS = '[typeof]';
 
 function jsonLdItems(scripts: readonly Element[], report: PageReport): Item[] {
   const items: Item[] = [];
@@ -206,7 +208,7 @@ function invoiceOf(item: Item, report: PageReport, order: PageDateOrder): Invoic
 
 /**
  * schema.org Invoice items in JSON-LD, microdata and RDFa, not yet read (their dates wait for the
- * page's date order), from the elements that match SCHEMA_ORG_ROOTS, in document order.
+ * page's date order), from the elements that match JSON_LD, MICRODATA_ROOTS or RDFA_ROOTS.
  */
 export function schemaOrgItems(roots: readonly Element[], report: PageReport): Item[] {
   const scripts = roots.filter((el) => el.localName === 'script');

@@ -22,6 +22,13 @@ describe('the page subject', () => {
     ['a filter labelled Client', '<label>Client</label><select><option>Acme</option><option>Globex</option></select>', 'https://x.test/'],
     ['a column header labelled Client', '<table><tr><th>Client</th><th>Plan</th></tr><tr><td>Acme</td><td>Pro</td></tr></table>', 'https://x.test/'],
     ['an invalid tax id', '<h1>Acme</h1><p>УНП: 12345</p>', 'https://x.test/'],
+    ['a filter sidebar listing clients with counts', '<div class="list-sidebar filter-section"><div class="sidebar-label">Customer</div><ul><li><span>Globex</span><span>2</span></li><li><span>Initech</span><span>1</span></li></ul></div>', 'https://x.test/'],
+    ['a Russian search panel', '<div class="o_search_panel"><div>Контрагент</div><div>ООО «Ромашка»</div></div>', 'https://x.test/'],
+    ['a div header row: "Customer" beside "Date"', '<div class="row"><span>Customer</span><span>Date</span></div>', 'https://x.test/'],
+    ['a Russian div header row: "Клиент" beside "Статус"', '<div class="row"><span>Клиент</span><span>Статус</span></div>', 'https://x.test/'],
+    ['a deals list under a portal id that looks like a contact address', '<h1>Deals</h1>', 'https://app.example.test/contacts/1702233/objects/0-3/views/all/list'],
+    ['a Russian deals list under the client directory', '<h1>Сделки</h1>', 'https://crm.example.test/clients/deals'],
+    ['a Russian ticket list heading', '<h1>Все тикеты</h1>', 'https://help.example.test/contacts/5'],
   ])('none from %s', (_what, html, url) => {
     expect(extractPage(loadPage(html, url), url, { now: NOW }).subject).toBeUndefined();
   });

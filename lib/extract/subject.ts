@@ -1,5 +1,6 @@
 import { normaliseDomain } from '../identity';
 import type { ClientRef } from '../model';
+import { isHeaderWord } from './columns';
 import { valueAfter } from './labels';
 import type { PageReport } from './report';
 import { isTaxLabel, taxIdInText, taxIdOf } from './tax-ids';
@@ -12,7 +13,7 @@ const DOMAIN_LABEL = /^(website|web site|web|site|domain|homepage|url|сайт|�
 
 /** Headings that name a list or a screen, not a client ("Invoices & Bills", "Обращения"). */
 const GENERIC_HEADING =
-  /\b(invoices|bills|tickets|conversations|requests|customers|clients|companies|dashboard|overview|reports?|settings|pricing|plans|releases?|changelog|calendar|timesheets?|orders|inbox|home|welcome|receivables)\b|(^|\s)(счета|обращения|заявки|клиенты|контрагенты|компании|главная|отчеты|настройки|календарь|тарифы|заказы|табель)(\s|$)/i;
+  /\b(invoices|bills|tickets|conversations|requests|customers|clients|companies|dashboard|overview|reports?|settings|pricing|plans|releases?|changelog|calendar|timesheets?|orders|inbox|home|welcome|receivables|deals|leads|opportunities|quotes|estimates|payments|projects|tasks|activities|contacts|accounts|issues|cases|views)\b|(^|\s)(счета|обращения|заявки|клиенты|контрагенты|компании|главная|отчеты|отчёты|настройки|календарь|тарифы|заказы|табель|сделки|лиды|контакты|задачи|проекты|платежи|документы|накладные|акты|тикеты|диалоги|беседы)(\s|$)/i;
 /** Headings that name one document, not its client ("Invoice INV-0932", "Счёт № 45", "Ticket #12"). */
 const DOCUMENT_HEADING = /^(invoice|bill|ticket|case|request|сч[её]т|обращение|заявка|тикет)\b/i;
 
@@ -63,7 +64,7 @@ function labelledClues(texts: readonly Text[], report: PageReport): Clues {
   for (const node of texts) {
     let taxed = false;
     for (const labelled of readLabelled(node)) {
-      if (!clues.name && CLIENT_LABEL.test(labelled.label)) {
+      if (!clues.name && CLIENT_LABEL.test(labelled.label) && namesSomeone(labelled.value, node)) {
         clues.name = report.cap(labelled.value, 'client name');
         clues.nameNode = node;
       } else if (isTaxLabel(labelled.label)) {
@@ -82,6 +83,17 @@ function labelledClues(texts: readonly Text[], report: PageReport): Clues {
     if (inline) clues.taxIds.push({ taxId: inline, node });
   }
   return clues;
+}
+
+/** Filter sidebars and search panels: their "Customer" lists every client's name, with counts (a portal's sidebar naming the logged-in client is not one). */
+const FILTER_PANEL = '[role=search], [class*="filter-"], [class*="filter_"], [class*="search-panel"], [class*="search_panel"], [class*="group-by"]';
+
+/**
+ * Whether a "Client:" value names a client: not a column header beside its neighbour ("Customer",
+ * then "Date" or "Статус"), not a filter panel's list of names.
+ */
+function namesSomeone(value: string, node: Text): boolean {
+  return !isHeaderWord(value) && !node.parentElement?.closest(FILTER_PANEL);
 }
 
 /**

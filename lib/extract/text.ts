@@ -95,7 +95,7 @@ export function labelCandidates(el: Element): string[] {
 }
 
 /** One line of a stacked cell (a number over its date, a company over its contact): its text and element. */
-export type CellLine = { text: string; el: Element | null };
+type CellLine = { text: string; el: Element | null };
 
 const SILENT_TAGS = new Set(['svg', 'input', 'select', 'button', 'img', 'br']);
 const HIDDEN_CLASS = new RegExp(`(^|\\s)(${VISUALLY_HIDDEN.join('|')})(\\s|$)`);
@@ -179,10 +179,24 @@ export function plainCellTest(): (cell: Element) => boolean {
   };
 }
 
-/** A column's text reader: plain cells by textContent alone (plainCellTest), others as cellText reads them. */
+/**
+ * A column's text reader: plain cells by textContent alone (plainCellTest), others as cellText
+ * reads them. A column whose first cells hold text and no element at all is a column of text
+ * (amounts, dates, plain numbers): its later cells are read without looking at them first.
+ */
 export function columnTextReader(): (cell: Element | undefined) => string {
   const isPlain = plainCellTest();
-  return (cell) => (cell ? (isPlain(cell) ? text(cell) : visibleText(cell)) : '');
+  let bare = 0;
+  return (cell) => {
+    if (!cell) return '';
+    if (bare >= SAMPLED_CELLS) return text(cell);
+    if (cell.childElementCount === 0) {
+      bare = bare < 0 ? bare : bare + 1;
+      return text(cell);
+    }
+    bare = -1;
+    return isPlain(cell) ? text(cell) : visibleText(cell);
+  };
 }
 
 /** The text of a cell as a reader sees it: plain text for a simple cell, words spaced at block boundaries otherwise. */

@@ -24,7 +24,7 @@ export const INVOICE_HEADERS: Readonly<Record<InvoiceField, readonly string[]>> 
   ],
   issued: [
     'invoice date', 'date issued', 'issue date', 'issued', 'issued on', 'date of issue', 'billing date', 'posting date', 'date',
-    'дата счета', 'дата выставления', 'выставлен', 'дата документа', 'дата',
+    'дата счета', 'дата выставления', 'выставлен', 'дата документа', 'дата проводки', 'дата публикации', 'дата',
   ],
   due: [
     'due date', 'due', 'due on', 'date due', 'due by', 'payment due', 'payment due date', 'pay by',

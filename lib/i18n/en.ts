@@ -392,6 +392,8 @@ export const en = {
       undo: 'Undo',
       none: 'No names tied by hand.',
       same: 'Pick two different clients.',
+      search: 'Type a name…',
+      noMatch: 'No client by that name.',
     },
     backup: {
       title: 'Backup',

@@ -77,13 +77,15 @@ describe('Dolibarr site reader', () => {
     ]);
   });
 
-  it('says so when a Dolibarr page has no invoice list, and the generic reader still runs', () => {
+  it('says so when a Dolibarr page has no invoice list; the generic reader runs after it and, finding nothing either, the read is Dolibarr’s', () => {
     const page = '<html><body><h1>Customer invoices</h1><table class="tagtable liste"><tr class="liste_titre"><th>Label</th></tr></table></body></html>';
     const report = new PageReport();
     runToEnd(dolibarr.extract(loadPage(page, LIST_URL), LIST_URL, { now: NOW, report }));
     expect(report.warnings).toEqual(['Dolibarr page without an invoice list: nothing read.']);
     const extract = extractPage(loadPage(page, LIST_URL), LIST_URL, { now: NOW });
-    expect(extract.readBy).toBe('generic');
+    expect(extract.readBy).toBe('dolibarr');
+    expect(extract.observations).toEqual([]);
+    expect(extract.subject).toBeUndefined();
     expect(extract.warnings).toContain('Dolibarr page without an invoice list: nothing read.');
   });
 

@@ -1,7 +1,7 @@
 import type { InvoiceObservation } from '../model';
 import { tableGrid } from '../extract/grid';
-import { planGrid, readList, type ListHooks } from '../extract/lists';
-import { squish, text } from '../extract/text';
+import { readGrid, type ListHooks } from '../extract/lists';
+import { text } from '../extract/text';
 import type { SiteReader } from './types';
 
 // Selectors of Dolibarr's customer invoice list, htdocs/compta/facture/list.php (SITE_FACTS §4).
@@ -54,13 +54,7 @@ export const dolibarr: SiteReader = {
   },
   *extract(doc, url, { now, report }) {
     const table = listTable(doc);
-    const grid = table ? tableGrid(table, table.querySelector(HEADER_ROW) ?? undefined) : undefined;
-    const header = grid ? planGrid(grid, `${doc.title} ${url}`) : undefined;
-    if (!grid || !header) {
-      report.warn('Dolibarr page without an invoice list: nothing read.');
-      return;
-    }
-    const lang = squish(doc.documentElement?.getAttribute('lang') ?? '');
-    yield* readList(grid, header, { now, lang, report }, hooks);
+    const found = table ? yield* readGrid(doc, tableGrid(table, table.querySelector(HEADER_ROW) ?? undefined), { now, report, context: `${doc.title} ${url}` }, hooks) : false;
+    if (!found) report.warn('Dolibarr page without an invoice list: nothing read.');
   },
 };

@@ -204,16 +204,16 @@ describe('recomputeClients', () => {
 });
 
 describe('ingestPage on a large page', () => {
-  it('reads the rows of a page of 2,500 invoices in one range and writes back only those', async () => {
+  it('reads the rows of a page of 2,000 invoices (where ranges start) in one range and writes back only those', async () => {
     const db = freshDb();
-    const old = Array.from({ length: 3000 }, (_, i) => invoice(`OLD-${i}`, { client: { name: 'Old Client' } }));
+    const old = Array.from({ length: 300 }, (_, i) => invoice(`OLD-${i}`, { client: { name: 'Old Client' } }));
     await ingestPage(db, { at: '2026-01-01T00:00:00Z', source: 'x', extract: { observations: old, warnings: [] } });
-    const page = Array.from({ length: 2500 }, (_, i) => invoice(`NEW-${i}`));
+    const page = Array.from({ length: 2000 }, (_, i) => invoice(`NEW-${i}`));
     await ingestPage(db, { at: '2026-01-02T00:00:00Z', source: 'x', extract: { observations: page, warnings: [] } });
     // Seen again with a later due date: a change per invoice, found through the range read.
     await ingestPage(db, { at: '2026-01-03T00:00:00Z', source: 'x', extract: { observations: page.map((inv) => ({ ...inv, due: '2026-02-28' })), warnings: [] } });
-    expect(await db.invoices.count()).toBe(5500);
-    expect(await db.changes.where('clientKey').equals('ромашка').count()).toBe(2500);
+    expect(await db.invoices.count()).toBe(2300);
+    expect(await db.changes.where('clientKey').equals('ромашка').count()).toBe(2000);
     const untouched = await db.invoices.get(['x', 'OLD-7']);
     expect(untouched?.lastSeen).toBe('2026-01-01T00:00:00Z');
   }, 60_000);

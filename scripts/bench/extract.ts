@@ -172,17 +172,37 @@ type Run = Awaited<ReturnType<typeof measureOnce>>;
 
 const ms = (value: number): number => Number(value.toFixed(2));
 
-/** The reader corpus read in real Chromium, each page served at its own address, scored as the unit test scores it. */
+/** Where the site readers' fixture pages are (own and blind), beside the generic corpus. */
+const SITE_DIRS = [resolve(BLIND_DIR, '../sites'), resolve(BLIND_DIR, '../../sites')];
+
+/**
+ * The whole reader corpus (generic pages, in-house and blind, and every site reader's pages, own
+ * and blind) read in real Chromium, each page served at its own address and scored as the unit
+ * tests score it; with each page's time to read (median of 3) and to fingerprint, against the
+ * targets: no read of a corpus page is a long task (≥ 50 ms), no fingerprint takes 5 ms.
+ */
 async function corpusInChromium(browser: Browser, bundle: string) {
   const page = await browser.newPage();
-  const total = { pages: 0, matched: 0, expected: 0, falsePositives: 0, failing: [] as string[] };
-  for (const fixture of [...corpusPages(), ...corpusPages(BLIND_DIR)]) {
+  const total = { pages: 0, matched: 0, expected: 0, falsePositives: 0, failing: [] as string[], slowestReadMs: 0, slowestPage: '', medianReadMs: 0, slowestFingerprintMs: 0 };
+  const reads: number[] = [];
+  for (const fixture of [...corpusPages(), ...corpusPages(BLIND_DIR), ...SITE_DIRS.flatMap((dir) => corpusPages(dir))]) {
     await page.route('**/*', (route) => route.fulfill({ body: fixture.html, contentType: 'text/html; charset=utf-8' }));
     await page.goto(fixture.expected.url);
     await page.unroute('**/*');
     await page.addScriptTag({ content: bundle });
-    const actual = await page.evaluate(
-      ([url, now]) => clientSignalsExtract.extractPage(document, url, now ? { now: new Date(now) } : {}),
+    const { actual, readMs, fingerprintMs } = await page.evaluate(
+      ([url, now]) => {
+        const times: number[] = [];
+        let actual: unknown;
+        for (let run = 0; run < 3; run++) {
+          const start = performance.now();
+          actual = clientSignalsExtract.extractPage(document, url, now ? { now: new Date(now) } : {});
+          times.push(performance.now() - start);
+        }
+        const start = performance.now();
+        clientSignalsExtract.pageFingerprint(document, url);
+        return { actual, readMs: times.sort((a, b) => a - b)[1]!, fingerprintMs: performance.now() - start };
+      },
       [fixture.expected.url, fixture.expected.now ?? ''] as const,
     );
     const score = scorePage(actual as PageExtract, fixture.expected);
@@ -191,7 +211,11 @@ async function corpusInChromium(browser: Browser, bundle: string) {
     total.expected += score.expected;
     total.falsePositives += score.falsePositives;
     if (score.matched !== score.expected || score.falsePositives) total.failing.push(fixture.name);
+    reads.push(readMs);
+    if (readMs > total.slowestReadMs) Object.assign(total, { slowestReadMs: ms(readMs), slowestPage: fixture.name });
+    total.slowestFingerprintMs = Math.max(total.slowestFingerprintMs, ms(fingerprintMs));
   }
+  total.medianReadMs = ms(median(reads));
   await page.close();
   return total;
 }

@@ -100,6 +100,15 @@ export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => bo
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
 }
 
+/** The id of the newest Chromium tab at `url` (earlier tests may have left others open there), once there is one. */
+export function newestTabId(session: ChromiumSession, url: string): Promise<number> {
+  return waitFor(
+    () => session.worker.evaluate(async (u) => Math.max(-1, ...(await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1)), url),
+    (id) => id > 0,
+    `a tab at ${url}`,
+  );
+}
+
 /**
  * Reads one object store of the extension's IndexedDB. Runs inside an extension page (pass it
  * to `page.evaluate`), so it must stay self-contained.

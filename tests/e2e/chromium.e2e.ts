@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { startFixtureServer } from '../fixtures/server';
-import { launchChromium, popupStatuses, ROOT, sessionTabRow, storeRows, waitFor, type ChromiumSession } from './browsers';
+import { type ChromiumSession, launchChromium, newestTabId, popupStatuses, ROOT, sessionTabRow, storeRows, waitFor } from './browsers';
 
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const AMBER = [217, 119, 6, 255];
@@ -22,15 +22,6 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-
-async function tabIdOf(url: string): Promise<number> {
-  return waitFor(
-    // The newest tab at that address: earlier tests may have left others open there.
-    () => session.worker.evaluate(async (u) => Math.max(-1, ...(await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1)), url),
-    (id) => id > 0,
-    `a tab at ${url}`,
-  );
-}
 
 type BadgeState = { text: string; color: number[]; title: string };
 async function badge(tabId: number): Promise<BadgeState> {
@@ -55,7 +46,7 @@ async function visit(file: string): Promise<{ page: Page; tabId: number; at: str
   const url = `${server.url}/${file}`;
   const started = new Date().toISOString();
   await page.goto(url);
-  const tabId = await tabIdOf(url);
+  const tabId = await newestTabId(session, url);
   const row = await reported(tabId, url, started);
   return { page, tabId, at: row!.at };
 }
@@ -288,9 +279,14 @@ describe('Chromium: one client under two names', () => {
     await waitFor(() => badge(tabId), (b) => b.text === '0', 'the on-time badge');
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.waitForSelector('select[name="merge-a"] option[value="latecomer"]', { state: 'attached' });
-    await options.selectOption('select[name="merge-a"]', 'latecomer');
-    await options.selectOption('select[name="merge-b"]', 'punctual partners');
+    // Each client is found by typing part of its name, and chosen from the matches.
+    await options.fill('input[name="merge-a"]', 'latecomer');
+    await options.click('[role=option][data-client-key="latecomer"]');
+    await options.fill('input[name="merge-b"]', 'punct');
+    await options.keyboard.press('ArrowDown');
+    await options.keyboard.press('ArrowUp');
+    await options.keyboard.press('Enter');
+    expect(await options.inputValue('input[name="merge-b"]')).toBe('Punctual Partners LLC');
     await options.click('[data-section="merges"] button[type=submit]');
     await options.waitForSelector('[data-merge="latecomer|punctual partners"]');
     // The on-time page now shows the tied client, who pays late.

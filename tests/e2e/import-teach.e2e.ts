@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientKey } from '../../lib/identity';
 import type { ClientRef } from '../../lib/model';
 import { startFixtureServer } from '../fixtures/server';
-import { launchChromium, ROOT, sessionTabRow, storeRows, waitFor, type ChromiumSession } from './browsers';
+import { type ChromiumSession, launchChromium, newestTabId, ROOT, sessionTabRow, storeRows, waitFor } from './browsers';
 
 /*
  * Issue 10 and 11 in real Chromium: an export imported through the options page (preview, a
@@ -30,14 +30,6 @@ afterAll(async () => {
 
 type TabRowSeen = Awaited<ReturnType<typeof sessionTabRow>> & { readBy?: string };
 
-async function tabIdOf(session: ChromiumSession, url: string): Promise<number> {
-  return waitFor(
-    () => session.worker.evaluate(async (u) => Math.max(-1, ...(await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1)), url),
-    (id) => id > 0,
-    `a tab at ${url}`,
-  );
-}
-
 function tabRow(session: ChromiumSession, tabId: number): Promise<TabRowSeen | null> {
   return session.worker.evaluate(sessionTabRow, tabId) as Promise<TabRowSeen | null>;
 }
@@ -49,7 +41,7 @@ async function visit(session: ChromiumSession, file: string): Promise<{ page: Pa
   const url = `${server.url}/${file}`;
   const started = new Date().toISOString();
   await page.goto(url);
-  const tabId = await tabIdOf(session, url);
+  const tabId = await newestTabId(session, url);
   await waitFor(() => tabRow(session, tabId), (row) => row !== null && row.url === url && row.at > started, `a read of ${url}`);
   return { page, tabId };
 }

@@ -42,7 +42,7 @@ describe('extractPage limits', () => {
       return byTag(name);
     }) as typeof doc.getElementsByTagName);
     const page = extractPage(doc, 'https://crm.example.test/clients/1', { now: NOW });
-    expect(page.warnings).toEqual(['The page reader failed: boom']);
+    expect(page.warnings).toEqual(['The table reader failed: boom']);
     expect(page.observations).toEqual([{ kind: 'ticket-count', client: { name: 'Acme Widgets Ltd' }, count: 23, scope: 'total' }]);
   });
 

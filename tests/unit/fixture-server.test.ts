@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderDates, startFixtureServer } from '../fixtures/server';
+import { PRODUCT_ADDRESSES, renderDates, startFixtureServer } from '../fixtures/server';
 
 const NOW = new Date(2026, 10, 27, 15, 30); // 27 Nov 2026, local time
 
@@ -127,6 +127,20 @@ describe('the real fixtures', () => {
         expect(response.status, page).toBe(200);
         expect(response.body, page).not.toContain('{{');
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('serves each look-alike at its product address, and nothing at a near miss', async () => {
+    const server = await startFixtureServer({ now: NOW });
+    try {
+      for (const [address, file] of PRODUCT_ADDRESSES) {
+        const [byAddress, byFile] = await Promise.all([get(server.url, address), get(server.url, `/${file}`)]);
+        expect(byAddress, address).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+        expect(byAddress.body, address).toBe(byFile.body);
+      }
+      expect((await get(server.url, '/odoo/customer-invoices/')).status).toBe(404);
     } finally {
       await server.close();
     }
