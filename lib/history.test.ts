@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { buildHistories, type Entry } from './history';
+import { describe, expect, it, vi } from 'vitest';
+import { buildHistories, sortEntries, type Entry } from './history';
 import type { InvoiceObservation, Observation } from './model';
 
 const acme = { name: 'Acme Trading LLC' };
@@ -102,5 +102,20 @@ describe('buildHistories', () => {
       seen('2026-01-01T00:00:00Z', invoice({ client: { name: 'constructor' }, number: 'constructor' })),
     ]);
     expect(histories.map((h) => h.client.name).sort()).toEqual(['__proto__', 'constructor']);
+  });
+});
+
+describe('sortEntries', () => {
+  it('serialises each entry once, not once per comparison, and sorts by instant, then site, then content', () => {
+    // One instant for all: every comparison falls through to the content.
+    const entries = Array.from({ length: 2000 }, (_, i) => seen('2026-02-01T10:00:00Z', invoice({ number: `INV-${(i * 7919) % 2000}` })));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const sorted = sortEntries(entries);
+    expect(stringify).toHaveBeenCalledTimes(entries.length);
+    stringify.mockRestore();
+    const contents = sorted.map((entry) => JSON.stringify(entry.observation));
+    expect(contents).toEqual([...contents].sort());
+    const mixed = [seen('2026-02-02T00:00:00Z', invoice(), 'b.example'), seen('2026-02-01T00:00:00+03:00', invoice(), 'z.example'), seen('2026-02-02T00:00:00Z', invoice(), 'a.example')];
+    expect(sortEntries(mixed).map((entry) => entry.source)).toEqual(['z.example', 'a.example', 'b.example']);
   });
 });

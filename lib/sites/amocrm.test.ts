@@ -1,76 +1,20 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PageReport } from '../extract/report';
-import { runToEnd } from '../extract/steps';
-import { invoiceSchema } from '../message-schemas';
-import type { InvoiceObservation, PageExtract } from '../model';
-import { BLIND_DIR, CORPUS_DIR, corpusPages, scorePage, type Expected, type FixturePage } from '../../tests/fixtures/pages/corpus';
+import type { InvoiceObservation } from '../model';
 import { loadPage } from '../../tests/fixtures/pages/page';
+import { DEFAULT_NOW, readIfClaimed as read, siteReaderTests } from '../../tests/fixtures/sites/harness';
 import { amocrmInvoices } from './amocrm';
-import type { SiteReader } from './types';
-
-/** Site fixture folders by the label a test name shows: blind look-alikes and our own (the generic corpora are added below). */
-const SITE_DIRS = { blind: resolve(CORPUS_DIR, '../blind/sites'), sites: resolve(CORPUS_DIR, '../sites') };
-/** The page load time of pages that give none (their dates are absolute). */
-const DEFAULT_NOW = '2026-03-10T12:00:00';
-
-function allPages(): FixturePage[] {
-  const sites = Object.entries(SITE_DIRS)
-    .filter(([, dir]) => existsSync(dir))
-    .flatMap(([label, dir]) =>
-      readdirSync(dir)
-        .filter((file) => file.endsWith('.html'))
-        .sort()
-        .map((file) => {
-          const name = file.replace(/\.html$/, '');
-          const expected = JSON.parse(readFileSync(resolve(dir, `${name}.expected.json`), 'utf8')) as Expected;
-          return { name: `${label}/${name}`, html: readFileSync(resolve(dir, file), 'utf8'), expected };
-        }),
-    );
-  const generic = [
-    ...corpusPages().map((page) => ({ ...page, name: `pages/${page.name}` })),
-    ...corpusPages(BLIND_DIR).map((page) => ({ ...page, name: `blind-generic/${page.name}` })),
-  ];
-  return [...sites, ...generic];
-}
-
-function read(reader: SiteReader, doc: Document, url: string, now: Date): PageExtract {
-  const report = new PageReport();
-  if (!reader.detect(doc, url)) return { observations: [], warnings: [] };
-  const result = runToEnd(reader.extract(doc, url, { now, report }));
-  return { ...(result?.subject ? { subject: result.subject } : {}), observations: report.observations, warnings: report.warnings };
-}
-
-const mine = (page: FixturePage) => /\/amocrm-/.test(page.name);
-const ownPages = allPages().filter(mine);
-const otherPages = allPages().filter((page) => !mine(page));
-const ownPage = (name: string) => ownPages.find((page) => page.name === name)!;
 
 describe('amoCRM / Kommo invoice-fields reader', () => {
-  it.each(ownPages.map((page) => [page.name, page] as const))('%s: every field, no false positive', (_name, page) => {
-    const now = new Date(page.expected.now ?? DEFAULT_NOW);
-    const extract = read(amocrmInvoices, loadPage(page.html, page.expected.url), page.expected.url, now);
-    const score = scorePage(extract, page.expected);
-    expect(score.notes).toEqual([]);
-    expect(score.matched).toBe(score.expected);
-    for (const observation of extract.observations) expect(invoiceSchema.safeParse(observation).success).toBe(true);
-  });
-
-  it('claims a list with invoice fields, never a plain deal list', () => {
-    const claims = Object.fromEntries(
-      ownPages.map((page) => [page.name, amocrmInvoices.detect(loadPage(page.html, page.expected.url), page.expected.url) ?? 'none']),
-    );
-    expect(claims).toEqual({
-      'blind/amocrm-leads': 'none',
-      'sites/amocrm-leads-invoice-fields-ru': 'invoice-list',
-      'sites/amocrm-kommo-invoices-en': 'invoice-list',
-      'sites/amocrm-leads-empty-ru': 'invoice-list',
-    });
-  });
-
-  it.each(otherPages.map((page) => [page.name, page] as const))('%s: not claimed', (_name, page) => {
-    expect(amocrmInvoices.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBeUndefined();
+  // It claims a list with invoice fields, never a plain deal list.
+  const { ownPage } = siteReaderTests(amocrmInvoices, {
+    type: 'invoice-list',
+    pages: [
+      'blind/sites/amocrm-leads',
+      'sites/amocrm-leads-invoice-fields-ru',
+      'sites/amocrm-kommo-invoices-en',
+      'sites/amocrm-leads-empty-ru',
+    ],
+    unclaimed: ['blind/sites/amocrm-leads'],
   });
 
   it('claims no deal card, pipeline board, or the same list on another host', () => {

@@ -1,82 +1,27 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageReport } from '../extract/report';
-import { runToEnd } from '../extract/steps';
-import { invoiceSchema } from '../message-schemas';
-import type { InvoiceObservation, PageExtract } from '../model';
-import { BLIND_DIR, CORPUS_DIR, corpusPages, scorePage, type Expected, type FixturePage } from '../../tests/fixtures/pages/corpus';
+import type { InvoiceObservation } from '../model';
 import { loadPage } from '../../tests/fixtures/pages/page';
+import { DEFAULT_NOW, readIfClaimed as read, siteReaderTests } from '../../tests/fixtures/sites/harness';
 import { bitrix24Invoices } from './bitrix24';
-import type { SiteReader } from './types';
-
-/** Site fixture folders by the label a test name shows: blind look-alikes and our own (the generic corpora are added below). */
-const SITE_DIRS = { blind: resolve(CORPUS_DIR, '../blind/sites'), sites: resolve(CORPUS_DIR, '../sites') };
-/** The page load time of pages that give none (their dates are absolute). */
-const DEFAULT_NOW = '2026-03-10T12:00:00';
-
-function allPages(): FixturePage[] {
-  const sites = Object.entries(SITE_DIRS)
-    .filter(([, dir]) => existsSync(dir))
-    .flatMap(([label, dir]) =>
-      readdirSync(dir)
-        .filter((file) => file.endsWith('.html'))
-        .sort()
-        .map((file) => {
-          const name = file.replace(/\.html$/, '');
-          const expected = JSON.parse(readFileSync(resolve(dir, `${name}.expected.json`), 'utf8')) as Expected;
-          return { name: `${label}/${name}`, html: readFileSync(resolve(dir, file), 'utf8'), expected };
-        }),
-    );
-  const generic = [
-    ...corpusPages().map((page) => ({ ...page, name: `pages/${page.name}` })),
-    ...corpusPages(BLIND_DIR).map((page) => ({ ...page, name: `blind-generic/${page.name}` })),
-  ];
-  return [...sites, ...generic];
-}
-
-function read(reader: SiteReader, doc: Document, url: string, now: Date): PageExtract {
-  const report = new PageReport();
-  if (!reader.detect(doc, url)) return { observations: [], warnings: [] };
-  const result = runToEnd(reader.extract(doc, url, { now, report }));
-  return { ...(result?.subject ? { subject: result.subject } : {}), observations: report.observations, warnings: report.warnings };
-}
-
-const mine = (page: FixturePage) => /\/bitrix24-/.test(page.name);
-const ownPages = allPages().filter(mine);
-const otherPages = allPages().filter((page) => !mine(page));
-const ownPage = (name: string) => ownPages.find((page) => page.name === name)!;
 
 describe('Bitrix24 invoice reader', () => {
-  it.each(ownPages.map((page) => [page.name, page] as const))('%s: every field, no false positive', (_name, page) => {
-    const now = new Date(page.expected.now ?? DEFAULT_NOW);
-    const extract = read(bitrix24Invoices, loadPage(page.html, page.expected.url), page.expected.url, now);
-    const score = scorePage(extract, page.expected);
-    expect(score.notes).toEqual([]);
-    expect(score.matched).toBe(score.expected);
-    for (const observation of extract.observations) expect(invoiceSchema.safeParse(observation).success).toBe(true);
-  });
-
-  it('claims an invoice grid and a deal grid with invoice fields, never a plain deal list', () => {
-    const claims = Object.fromEntries(
-      ownPages.map((page) => [page.name, bitrix24Invoices.detect(loadPage(page.html, page.expected.url), page.expected.url) ?? 'none']),
-    );
-    expect(claims).toMatchObject({
-      'blind/bitrix24-deals': 'none',
-      'blind/bitrix24-invoices-ru': 'invoice-list',
-      'pages/bitrix24-invoices-ru': 'invoice-list',
-      'sites/bitrix24-smart-invoices-en': 'invoice-list',
-      'sites/bitrix24-invoices-empty-ru': 'invoice-list',
-      'sites/bitrix24-deals-invoice-fields-ru': 'invoice-list',
-    });
-  });
-
-  it.each(otherPages.map((page) => [page.name, page] as const))('%s: not claimed', (_name, page) => {
-    expect(bitrix24Invoices.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBeUndefined();
+  // It claims an invoice grid and a deal grid with invoice fields, never a plain deal list.
+  const { ownPage } = siteReaderTests(bitrix24Invoices, {
+    type: 'invoice-list',
+    pages: [
+      'blind/sites/bitrix24-deals',
+      'blind/sites/bitrix24-invoices-ru',
+      'pages/bitrix24-invoices-ru',
+      'sites/bitrix24-smart-invoices-en',
+      'sites/bitrix24-invoices-empty-ru',
+      'sites/bitrix24-deals-invoice-fields-ru',
+    ],
+    unclaimed: ['blind/sites/bitrix24-deals'],
   });
 
   it('claims no record card, and no grid at an unrelated address', () => {
-    const grid = ownPage('blind/bitrix24-invoices-ru');
+    const grid = ownPage('blind/sites/bitrix24-invoices-ru');
     for (const url of ['https://acme.bitrix24.ru/crm/type/31/details/214/', 'https://acme.bitrix24.ru/crm/company/list/', 'https://acme.bitrix24.ru/company/personal/user/9/tasks/']) {
       expect(bitrix24Invoices.detect(loadPage(grid.html, url), url)).toBeUndefined();
     }
@@ -88,7 +33,7 @@ describe('Bitrix24 invoice reader', () => {
   });
 
   it('AJAX redraw (next page, filter): rows read before and after add up by number, none twice', () => {
-    const page = ownPage('blind/bitrix24-invoices-ru');
+    const page = ownPage('blind/sites/bitrix24-invoices-ru');
     const url = page.expected.url;
     const doc = loadPage(page.html, url);
     const now = new Date(DEFAULT_NOW);
@@ -116,7 +61,7 @@ describe('Bitrix24 invoice reader', () => {
   });
 
   it('says which column it misses when the grid hides the invoice number', () => {
-    const page = ownPage('blind/bitrix24-invoices-ru');
+    const page = ownPage('blind/sites/bitrix24-invoices-ru');
     const doc = loadPage(page.html, page.expected.url);
     for (const cell of Array.from(doc.querySelectorAll('[data-name="ACCOUNT_NUMBER"], [data-column-id="ACCOUNT_NUMBER"]'))) cell.remove();
     const extract = read(bitrix24Invoices, doc, page.expected.url, new Date(DEFAULT_NOW));

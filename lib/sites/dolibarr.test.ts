@@ -5,23 +5,14 @@ import { extractPage } from '../extract';
 import { PageReport } from '../extract/report';
 import { runToEnd } from '../extract/steps';
 import type { InvoiceObservation } from '../model';
-import { BLIND_DIR, corpusPages, scorePage, type FixturePage } from '../../tests/fixtures/pages/corpus';
+import type { FixturePage } from '../../tests/fixtures/pages/corpus';
 import { loadPage } from '../../tests/fixtures/pages/page';
+import { siteReaderTests } from '../../tests/fixtures/sites/harness';
 import { dolibarr } from './dolibarr';
 
-const SITE_PAGES = resolve(import.meta.dirname, '../../tests/fixtures/blind/sites');
 const NOW = new Date(2026, 2, 10, 12);
 const LIST_URL = 'https://erp.example.test/compta/facture/list.php';
 const html = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/pages/dolibarr-invoices-en.html'), 'utf8');
-
-/** Every fixture page we have: in-house, written blind, and the blind look-alikes of products. */
-const allPages: [string, FixturePage][] = [
-  ...corpusPages().map((page) => [`pages/${page.name}`, page] as [string, FixturePage]),
-  ...corpusPages(BLIND_DIR).map((page) => [`blind/generic/${page.name}`, page] as [string, FixturePage]),
-  ...corpusPages(SITE_PAGES).map((page) => [`blind/sites/${page.name}`, page] as [string, FixturePage]),
-];
-/** The pages that are Dolibarr customer invoice lists; its supplier bills are not. */
-const OURS = new Set(['pages/dolibarr-invoices-en', 'pages/dolibarr-invoices-ru', 'blind/generic/ru-dolibarr-like-customer-invoices', 'blind/sites/dolibarr-invoices-ru']);
 
 function read(page: FixturePage) {
   const report = new PageReport();
@@ -35,14 +26,17 @@ function statuses(observations: readonly unknown[]) {
 }
 
 describe('Dolibarr site reader', () => {
-  it.each(allPages)('%s: claimed only as a customer invoice list', (name, page) => {
-    expect(dolibarr.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBe(OURS.has(name) ? 'invoice-list' : undefined);
-  });
-
-  it.each(allPages.filter(([name]) => OURS.has(name)))('%s: reads every field, nothing more', (_name, page) => {
-    const score = scorePage(read(page), page.expected);
-    expect(score.notes).toEqual([]);
-    expect(score.matched).toBe(score.expected);
+  // It claims customer invoice lists only: its supplier bills are not one.
+  siteReaderTests(dolibarr, {
+    type: 'invoice-list',
+    pages: [
+      'blind/sites/dolibarr-invoices-ru',
+      'blind/sites/dolibarr-supplier-invoices',
+      'pages/dolibarr-invoices-en',
+      'pages/dolibarr-invoices-ru',
+      'blind/generic/ru-dolibarr-like-customer-invoices',
+    ],
+    unclaimed: ['blind/sites/dolibarr-supplier-invoices'],
   });
 
   it.each([

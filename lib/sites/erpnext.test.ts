@@ -1,75 +1,28 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../extract';
-import { PageReport } from '../extract/report';
-import { runToEnd } from '../extract/steps';
-import { invoiceSchema, ticketSchema } from '../message-schemas';
 import type { InvoiceObservation, Observation, TicketObservation } from '../model';
-import { corpusPages, scorePage, type Expected, type FixturePage } from '../../tests/fixtures/pages/corpus';
+import type { Expected } from '../../tests/fixtures/pages/corpus';
 import { loadPage } from '../../tests/fixtures/pages/page';
+import { fixturePage, read, siteReaderTests } from '../../tests/fixtures/sites/harness';
 import { erpnextIssues, erpnextSalesInvoices } from './erpnext';
 import type { SiteReader } from './types';
 
-const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures');
-
-function pagesIn(dir: string): FixturePage[] {
-  return readdirSync(resolve(FIXTURES, dir))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const name = file.replace(/\.html$/, '');
-      const expected = JSON.parse(readFileSync(resolve(FIXTURES, dir, `${name}.expected.json`), 'utf8')) as Expected;
-      return { name, html: readFileSync(resolve(FIXTURES, dir, file), 'utf8'), expected };
-    });
-}
-
-function read(reader: SiteReader, doc: Document, expected: Expected) {
-  const report = new PageReport();
-  const now = expected.now ? new Date(expected.now) : new Date();
-  const result = runToEnd(reader.extract(doc, expected.url, { now, report }));
-  return { ...(result?.subject ? { subject: result.subject } : {}), observations: report.observations, warnings: report.warnings };
-}
-
-const sitePages = [...pagesIn('blind/sites'), ...pagesIn('sites')];
-const allPages = [...sitePages, ...corpusPages()];
-
-const readers = [
-  { reader: erpnextSalesInvoices, type: 'invoice-list', prefix: 'erpnext-sales-invoices', schema: invoiceSchema, own: ['erpnext-sales-invoices-v14', 'erpnext-sales-invoices-empty'] },
-  { reader: erpnextIssues, type: 'ticket-list', prefix: 'erpnext-issues', schema: ticketSchema, own: ['erpnext-issues-v14', 'erpnext-issues-ru'] },
-] as const;
-
-describe.each(readers)('$reader.id reader', ({ reader, type, prefix, schema, own }) => {
-  const ours = sitePages.filter((page) => page.name.startsWith(prefix));
-  const others = allPages.filter((page) => !ours.includes(page));
-
-  it('has blind and own fixture pages', () => {
-    expect(ours.map((page) => page.name)).toEqual(expect.arrayContaining([prefix, ...own]));
+describe('erpnext-sales-invoices reader', () => {
+  siteReaderTests(erpnextSalesInvoices, {
+    type: 'invoice-list',
+    pages: ['blind/sites/erpnext-sales-invoices', 'blind/sites/erpnext-sales-invoices-ru', 'sites/erpnext-sales-invoices-v14', 'sites/erpnext-sales-invoices-empty'],
   });
+});
 
-  it.each(ours.map((page) => ({ name: page.name, page })))('$name: detected, every field read, 0 false positives', ({ page }) => {
-    const doc = loadPage(page.html, page.expected.url);
-    expect(reader.detect(doc, page.expected.url)).toBe(type);
-    const extract = read(reader, doc, page.expected);
-    const score = scorePage(extract, page.expected);
-    expect(score.notes).toEqual([]);
-    expect(score.matched).toBe(score.expected);
-    expect(score.falsePositives).toBe(0);
-    for (const observation of extract.observations) expect(schema.safeParse(observation).success).toBe(true);
-  });
-
-  it.each(others.map((page) => ({ name: page.name, page })))('$name: not claimed', ({ page }) => {
-    expect(reader.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBeUndefined();
-  });
-
-  it('is registered: the page reader picks it for its own page', () => {
-    const page = ours.find((candidate) => candidate.name === prefix)!;
-    expect(extractPage(loadPage(page.html, page.expected.url), page.expected.url).readBy).toBe(reader.id);
+describe('erpnext-issues reader', () => {
+  siteReaderTests(erpnextIssues, {
+    type: 'ticket-list',
+    pages: ['blind/sites/erpnext-issues', 'sites/erpnext-issues-v14', 'sites/erpnext-issues-ru'],
   });
 });
 
 describe('ERPNext readers', () => {
-  const invoices = sitePages.find((page) => page.name === 'erpnext-sales-invoices')!;
-  const issues = sitePages.find((page) => page.name === 'erpnext-issues')!;
+  const invoices = fixturePage('blind/sites/erpnext-sales-invoices');
+  const issues = fixturePage('blind/sites/erpnext-issues');
 
   it.each([
     ['one invoice', 'http://erp.acme.local:8000/app/sales-invoice/ACC-SINV-2026-00037'],

@@ -1,65 +1,22 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../extract';
-import { PageReport } from '../extract/report';
-import { runToEnd } from '../extract/steps';
-import { ticketSchema } from '../message-schemas';
 import type { TicketObservation } from '../model';
-import { corpusPages, scorePage, type Expected, type FixturePage } from '../../tests/fixtures/pages/corpus';
 import { loadPage } from '../../tests/fixtures/pages/page';
+import { read, siteReaderTests } from '../../tests/fixtures/sites/harness';
 import { frappeHelpdeskTickets } from './frappe-helpdesk';
-import type { SiteReader } from './types';
-
-const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures');
-
-function pagesIn(dir: string): FixturePage[] {
-  return readdirSync(resolve(FIXTURES, dir))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const name = file.replace(/\.html$/, '');
-      const expected = JSON.parse(readFileSync(resolve(FIXTURES, dir, `${name}.expected.json`), 'utf8')) as Expected;
-      return { name, html: readFileSync(resolve(FIXTURES, dir, file), 'utf8'), expected };
-    });
-}
-
-function read(reader: SiteReader, doc: Document, expected: Expected, now = expected.now ? new Date(expected.now) : new Date()) {
-  const report = new PageReport();
-  const result = runToEnd(reader.extract(doc, expected.url, { now, report }));
-  return { ...(result?.subject ? { subject: result.subject } : {}), observations: report.observations, warnings: report.warnings };
-}
-
-const sitePages = [...pagesIn('blind/sites'), ...pagesIn('sites')];
-const ours = sitePages.filter((page) => page.name.startsWith('frappe-helpdesk-'));
-const others = [...sitePages, ...corpusPages()].filter((page) => !ours.includes(page));
 
 describe('Frappe Helpdesk agent ticket list reader', () => {
-  it('has blind and own fixture pages', () => {
-    expect(ours.map((page) => page.name)).toEqual(expect.arrayContaining(['frappe-helpdesk-tickets', 'frappe-helpdesk-tickets-ru', 'frappe-helpdesk-tickets-load-more']));
+  const { ours } = siteReaderTests(frappeHelpdeskTickets, {
+    type: 'ticket-list',
+    pages: [
+      'blind/sites/frappe-helpdesk-tickets',
+      'sites/frappe-helpdesk-tickets-ru',
+      'sites/frappe-helpdesk-tickets-load-more',
+      // The blind generic page of a div grid with relative times only is a Frappe Helpdesk list.
+      'blind/generic/ticket-div-grid-relative-times-only',
+    ],
   });
 
-  it.each(ours.map((page) => ({ name: page.name, page })))('$name: detected, every field read, 0 false positives', ({ page }) => {
-    const doc = loadPage(page.html, page.expected.url);
-    expect(frappeHelpdeskTickets.detect(doc, page.expected.url)).toBe('ticket-list');
-    const extract = read(frappeHelpdeskTickets, doc, page.expected);
-    const score = scorePage(extract, page.expected);
-    expect(score.notes).toEqual([]);
-    expect(score.matched).toBe(score.expected);
-    expect(score.falsePositives).toBe(0);
-    for (const observation of extract.observations) expect(ticketSchema.safeParse(observation).success).toBe(true);
-  });
-
-  it.each(others.map((page) => ({ name: page.name, page })))('$name: not claimed', ({ page }) => {
-    expect(frappeHelpdeskTickets.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBeUndefined();
-  });
-
-  it('is registered: the page reader picks it for its own page', () => {
-    const page = ours.find((candidate) => candidate.name === 'frappe-helpdesk-tickets')!;
-    const opts = page.expected.now ? { now: new Date(page.expected.now) } : {};
-    expect(extractPage(loadPage(page.html, page.expected.url), page.expected.url, opts).readBy).toBe(frappeHelpdeskTickets.id);
-  });
-
-  const blind = ours.find((page) => page.name === 'frappe-helpdesk-tickets')!;
+  const blind = ours.find((page) => page.name === 'blind/sites/frappe-helpdesk-tickets')!;
 
   it.each([
     ['one ticket', 'http://support.acme.local:8000/helpdesk/tickets/1188'],
@@ -87,7 +44,7 @@ describe('Frappe Helpdesk agent ticket list reader', () => {
   });
 
   it('"Load more" adds rows: two reads union by id without duplicates', () => {
-    const page = ours.find((candidate) => candidate.name === 'frappe-helpdesk-tickets-load-more')!;
+    const page = ours.find((candidate) => candidate.name === 'sites/frappe-helpdesk-tickets-load-more')!;
     const doc = loadPage(page.html, page.expected.url);
     const links = Array.from(doc.querySelectorAll('a[href^="/helpdesk/tickets/"]')).slice(5);
     const later = links.map((link) => link.cloneNode(true) as Element);

@@ -1,76 +1,26 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../extract';
 import { PageReport } from '../extract/report';
-import { runToEnd } from '../extract/steps';
-import { invoiceSchema } from '../message-schemas';
 import type { InvoiceObservation } from '../model';
-import { corpusPages, scorePage, type Expected, type FixturePage } from '../../tests/fixtures/pages/corpus';
 import { loadPage } from '../../tests/fixtures/pages/page';
+import { read, siteReaderTests } from '../../tests/fixtures/sites/harness';
 import { odooInvoices } from './odoo';
-import type { SiteReader } from './types';
-
-const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures');
-
-function pagesIn(dir: string): FixturePage[] {
-  return readdirSync(resolve(FIXTURES, dir))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const name = file.replace(/\.html$/, '');
-      const expected = JSON.parse(readFileSync(resolve(FIXTURES, dir, `${name}.expected.json`), 'utf8')) as Expected;
-      return { name, html: readFileSync(resolve(FIXTURES, dir, file), 'utf8'), expected };
-    });
-}
-
-function read(reader: SiteReader, doc: Document, expected: Expected) {
-  const report = new PageReport();
-  const now = expected.now ? new Date(expected.now) : new Date();
-  const result = runToEnd(reader.extract(doc, expected.url, { now, report }));
-  return { ...(result?.subject ? { subject: result.subject } : {}), observations: report.observations, warnings: report.warnings };
-}
-
-const sitePages = [...pagesIn('blind/sites'), ...pagesIn('sites')];
-const ours = sitePages.filter((page) => page.name.startsWith('odoo-') && !page.name.startsWith('odoo-portal'));
-/** Every other page, the Odoo portal's included, but the generic corpus's look-alike of this list. */
-const others = [...sitePages, ...corpusPages()].filter((page) => !ours.includes(page) && page.name !== 'odoo-backend-invoices');
 
 describe('Odoo backend invoice list reader', () => {
-  it('has blind and own fixture pages', () => {
-    expect(ours.map((page) => page.name)).toEqual(
-      expect.arrayContaining(['odoo-invoices', 'odoo-invoices-grouped-ru', 'odoo-invoices-credit-notes', 'odoo-invoices-reordered-ru']),
-    );
+  // Every other page is left alone, the Odoo portal's included.
+  const { ours } = siteReaderTests(odooInvoices, {
+    type: 'invoice-list',
+    pages: [
+      'blind/sites/odoo-invoices',
+      'blind/sites/odoo-invoices-grouped-ru',
+      'sites/odoo-invoices-credit-notes',
+      'sites/odoo-invoices-reordered-ru',
+      // The generic corpora's look-alikes of the same list.
+      'pages/odoo-backend-invoices',
+      'blind/generic/invoice-list-payment-and-posting-badges',
+    ],
   });
 
-  it.each(ours.map((page) => ({ name: page.name, page })))('$name: detected, every field read, 0 false positives', ({ page }) => {
-    const doc = loadPage(page.html, page.expected.url);
-    expect(odooInvoices.detect(doc, page.expected.url)).toBe('invoice-list');
-    const extract = read(odooInvoices, doc, page.expected);
-    const score = scorePage(extract, page.expected);
-    expect(score.notes).toEqual([]);
-    expect(score.matched).toBe(score.expected);
-    expect(score.falsePositives).toBe(0);
-    for (const observation of extract.observations) expect(invoiceSchema.safeParse(observation).success).toBe(true);
-  });
-
-  it.each(others.map((page) => ({ name: page.name, page })))('$name: not claimed', ({ page }) => {
-    expect(odooInvoices.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBeUndefined();
-  });
-
-  it('is registered: the page reader picks it for its own page', () => {
-    const page = ours.find((candidate) => candidate.name === 'odoo-invoices')!;
-    const opts = page.expected.now ? { now: new Date(page.expected.now) } : {};
-    expect(extractPage(loadPage(page.html, page.expected.url), page.expected.url, opts).readBy).toBe(odooInvoices.id);
-  });
-
-  it('reads the generic corpus look-alike of the same list too', () => {
-    const page = corpusPages().find((candidate) => candidate.name === 'odoo-backend-invoices')!;
-    const doc = loadPage(page.html, page.expected.url);
-    expect(odooInvoices.detect(doc, page.expected.url)).toBe('invoice-list');
-    expect(scorePage(read(odooInvoices, doc, page.expected), page.expected).notes).toEqual([]);
-  });
-
-  const blind = ours.find((page) => page.name === 'odoo-invoices')!;
+  const blind = ours.find((page) => page.name === 'blind/sites/odoo-invoices')!;
 
   it.each([
     ['a record form', 'http://erp.acme.local:8069/web#id=31&model=account.move&view_type=form'],

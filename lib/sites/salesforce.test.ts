@@ -1,80 +1,24 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PageReport } from '../extract/report';
-import { runToEnd } from '../extract/steps';
-import { invoiceSchema } from '../message-schemas';
-import type { InvoiceObservation, PageExtract } from '../model';
-import { BLIND_DIR, CORPUS_DIR, corpusPages, scorePage, type Expected, type FixturePage } from '../../tests/fixtures/pages/corpus';
+import type { InvoiceObservation } from '../model';
 import { loadPage } from '../../tests/fixtures/pages/page';
+import { DEFAULT_NOW, readIfClaimed as read, siteReaderTests } from '../../tests/fixtures/sites/harness';
 import { salesforceInvoices } from './salesforce';
-import type { SiteReader } from './types';
-
-/** Site fixture folders by the label a test name shows: blind look-alikes and our own (the generic corpora are added below). */
-const SITE_DIRS = { blind: resolve(CORPUS_DIR, '../blind/sites'), sites: resolve(CORPUS_DIR, '../sites') };
-/** The page load time of pages that give none (their dates are absolute). */
-const DEFAULT_NOW = '2026-03-10T12:00:00';
-
-function allPages(): FixturePage[] {
-  const sites = Object.entries(SITE_DIRS)
-    .filter(([, dir]) => existsSync(dir))
-    .flatMap(([label, dir]) =>
-      readdirSync(dir)
-        .filter((file) => file.endsWith('.html'))
-        .sort()
-        .map((file) => {
-          const name = file.replace(/\.html$/, '');
-          const expected = JSON.parse(readFileSync(resolve(dir, `${name}.expected.json`), 'utf8')) as Expected;
-          return { name: `${label}/${name}`, html: readFileSync(resolve(dir, file), 'utf8'), expected };
-        }),
-    );
-  const generic = [
-    ...corpusPages().map((page) => ({ ...page, name: `pages/${page.name}` })),
-    ...corpusPages(BLIND_DIR).map((page) => ({ ...page, name: `blind-generic/${page.name}` })),
-  ];
-  return [...sites, ...generic];
-}
-
-function read(reader: SiteReader, doc: Document, url: string, now: Date): PageExtract {
-  const report = new PageReport();
-  if (!reader.detect(doc, url)) return { observations: [], warnings: [] };
-  const result = runToEnd(reader.extract(doc, url, { now, report }));
-  return { ...(result?.subject ? { subject: result.subject } : {}), observations: report.observations, warnings: report.warnings };
-}
-
-const mine = (page: FixturePage) => /\/salesforce-/.test(page.name);
-const ownPages = allPages().filter(mine);
-const otherPages = allPages().filter((page) => !mine(page));
-const ownPage = (name: string) => ownPages.find((page) => page.name === name)!;
 
 describe('Salesforce invoice list view reader', () => {
-  it.each(ownPages.map((page) => [page.name, page] as const))('%s: every field, no false positive', (_name, page) => {
-    const now = new Date(page.expected.now ?? DEFAULT_NOW);
-    const extract = read(salesforceInvoices, loadPage(page.html, page.expected.url), page.expected.url, now);
-    const score = scorePage(extract, page.expected);
-    expect(score.notes).toEqual([]);
-    expect(score.matched).toBe(score.expected);
-    for (const observation of extract.observations) expect(invoiceSchema.safeParse(observation).success).toBe(true);
-  });
-
-  it('claims list views of invoice objects only', () => {
-    const claims = Object.fromEntries(
-      ownPages.map((page) => [page.name, salesforceInvoices.detect(loadPage(page.html, page.expected.url), page.expected.url) ?? 'none']),
-    );
-    expect(claims).toEqual({
-      'blind/salesforce-invoices': 'invoice-list',
-      'sites/salesforce-billing-invoices-ru': 'invoice-list',
-      'sites/salesforce-invoices-en-gb': 'invoice-list',
-      'sites/salesforce-opportunities': 'none',
-    });
-  });
-
-  it.each(otherPages.map((page) => [page.name, page] as const))('%s: not claimed', (_name, page) => {
-    expect(salesforceInvoices.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBeUndefined();
+  // It claims list views of invoice objects only.
+  const { ownPage } = siteReaderTests(salesforceInvoices, {
+    type: 'invoice-list',
+    pages: [
+      'blind/sites/salesforce-invoices',
+      'sites/salesforce-billing-invoices-ru',
+      'sites/salesforce-invoices-en-gb',
+      'sites/salesforce-opportunities',
+    ],
+    unclaimed: ['sites/salesforce-opportunities'],
   });
 
   it('claims no record page, supplier invoice or credit note list', () => {
-    const page = ownPage('blind/salesforce-invoices');
+    const page = ownPage('blind/sites/salesforce-invoices');
     for (const url of [
       'https://acme.lightning.force.com/lightning/r/Invoice__c/a0B5g00000ZxQ1aEAF/view',
       'https://acme.lightning.force.com/lightning/o/c2g__codaPurchaseInvoice__c/list?filterName=All',
@@ -103,7 +47,7 @@ describe('Salesforce invoice list view reader', () => {
   });
 
   it('reads through native shadow roots as it reads the synthetic-shadow page', () => {
-    const page = ownPage('blind/salesforce-invoices');
+    const page = ownPage('blind/sites/salesforce-invoices');
     const url = page.expected.url;
     const now = new Date(DEFAULT_NOW);
     const expected = read(salesforceInvoices, loadPage(page.html, url), url, now);
@@ -124,7 +68,7 @@ describe('Salesforce invoice list view reader', () => {
   });
 
   it('a reload after sort or search reads the same invoices again, keyed by record id, none twice', () => {
-    const page = ownPage('blind/salesforce-invoices');
+    const page = ownPage('blind/sites/salesforce-invoices');
     const url = page.expected.url;
     const doc = loadPage(page.html, url);
     const now = new Date(DEFAULT_NOW);

@@ -1,74 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../extract';
-import { PageReport } from '../extract/report';
-import { runToEnd } from '../extract/steps';
-import { invoiceSchema } from '../message-schemas';
 import type { InvoiceObservation } from '../model';
-import { corpusPages, scorePage, type Expected, type FixturePage } from '../../tests/fixtures/pages/corpus';
+import { scorePage } from '../../tests/fixtures/pages/corpus';
 import { loadPage } from '../../tests/fixtures/pages/page';
+import { read, siteReaderTests } from '../../tests/fixtures/sites/harness';
 import { suitecrmInvoices } from './suitecrm';
-import type { SiteReader } from './types';
-
-const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures');
-
-function pagesIn(dir: string): FixturePage[] {
-  return readdirSync(resolve(FIXTURES, dir))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const name = file.replace(/\.html$/, '');
-      const expected = JSON.parse(readFileSync(resolve(FIXTURES, dir, `${name}.expected.json`), 'utf8')) as Expected;
-      return { name, html: readFileSync(resolve(FIXTURES, dir, file), 'utf8'), expected };
-    });
-}
-
-function read(reader: SiteReader, doc: Document, expected: Expected) {
-  const report = new PageReport();
-  const now = expected.now ? new Date(expected.now) : new Date();
-  const result = runToEnd(reader.extract(doc, expected.url, { now, report }));
-  return { ...(result?.subject ? { subject: result.subject } : {}), observations: report.observations, warnings: report.warnings };
-}
-
-const sitePages = [...pagesIn('blind/sites'), ...pagesIn('sites')];
-const ours = sitePages.filter((page) => page.name.startsWith('suitecrm-'));
-/** Every other page, but the generic corpus's look-alike of this list (read below). */
-const others = [...sitePages, ...corpusPages().filter((page) => page.name !== 'suitecrm-invoices')].filter((page) => !ours.includes(page));
 
 describe('SuiteCRM invoices (AOS_Invoices) reader', () => {
-  it('has blind and own fixture pages', () => {
-    expect(ours.map((page) => page.name)).toEqual(expect.arrayContaining(['suitecrm-invoices', 'suitecrm-invoices-ru', 'suitecrm-invoices-ajaxui']));
+  const { ours } = siteReaderTests(suitecrmInvoices, {
+    type: 'invoice-list',
+    pages: [
+      'blind/sites/suitecrm-invoices',
+      'sites/suitecrm-invoices-ru',
+      'sites/suitecrm-invoices-ajaxui',
+      // The generic corpus's look-alike of the same list.
+      'pages/suitecrm-invoices',
+    ],
   });
 
-  it.each(ours.map((page) => ({ name: page.name, page })))('$name: detected, every field read, 0 false positives', ({ page }) => {
-    const doc = loadPage(page.html, page.expected.url);
-    expect(suitecrmInvoices.detect(doc, page.expected.url)).toBe('invoice-list');
-    const extract = read(suitecrmInvoices, doc, page.expected);
-    const score = scorePage(extract, page.expected);
-    expect(score.notes).toEqual([]);
-    expect(score.matched).toBe(score.expected);
-    expect(score.falsePositives).toBe(0);
-    for (const observation of extract.observations) expect(invoiceSchema.safeParse(observation).success).toBe(true);
-  });
-
-  it.each(others.map((page) => ({ name: page.name, page })))('$name: not claimed', ({ page }) => {
-    expect(suitecrmInvoices.detect(loadPage(page.html, page.expected.url), page.expected.url)).toBeUndefined();
-  });
-
-  it('is registered: the page reader picks it for its own page', () => {
-    const page = ours.find((candidate) => candidate.name === 'suitecrm-invoices')!;
-    const opts = page.expected.now ? { now: new Date(page.expected.now) } : {};
-    expect(extractPage(loadPage(page.html, page.expected.url), page.expected.url, opts).readBy).toBe(suitecrmInvoices.id);
-  });
-
-  it('reads the generic corpus look-alike of the same list too', () => {
-    const page = corpusPages().find((candidate) => candidate.name === 'suitecrm-invoices')!;
-    const doc = loadPage(page.html, page.expected.url);
-    expect(suitecrmInvoices.detect(doc, page.expected.url)).toBe('invoice-list');
-    expect(scorePage(read(suitecrmInvoices, doc, page.expected), page.expected).notes).toEqual([]);
-  });
-
-  const blind = ours.find((page) => page.name === 'suitecrm-invoices')!;
+  const blind = ours.find((page) => page.name === 'blind/sites/suitecrm-invoices')!;
 
   it.each([
     ['an invoice', 'https://crm.acme.local/index.php?module=AOS_Invoices&action=DetailView&record=6b1e0f2a'],

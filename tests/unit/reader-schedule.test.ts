@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReadScheduler, DEBOUNCE_MS, isTextOnly, MAX_WAIT_MS } from '../../entrypoints/reader.content/schedule';
+import { createReadScheduler, DEBOUNCE_MS, isTextOnly, MAX_WAIT_MS, TEXT_QUIET_MS } from '../../entrypoints/reader.content/schedule';
 
 /** Mutation records of the page, as a MutationObserver hands them over (collected synchronously with takeRecords). */
 function recordsOf(change: () => void): MutationRecord[] {
@@ -74,13 +74,34 @@ describe('createReadScheduler: when the page is read again', () => {
     schedule.text();
     vi.advanceTimersByTime(1000);
     schedule.mutations(recordsOf(() => document.body.insertAdjacentHTML('beforeend', '<div>row</div>')));
-    vi.advanceTimersByTime(DEBOUNCE_MS);
+    // The clock ticks on: it does not put off the structure change's read.
+    vi.advanceTimersByTime(DEBOUNCE_MS / 2);
+    schedule.text();
+    vi.advanceTimersByTime(DEBOUNCE_MS / 2);
+    expect(read).toHaveBeenCalledTimes(1);
+    for (let second = 1; second < MAX_WAIT_MS / 1000; second++) {
+      schedule.text();
+      vi.advanceTimersByTime(1000);
+    }
     expect(read).toHaveBeenCalledTimes(1);
     schedule.text();
-    vi.advanceTimersByTime(MAX_WAIT_MS - 1);
-    expect(read).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(1000);
     expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads text that changes and then stays still (a virtualised list recycling its rows as it scrolls) once it is quiet', () => {
+    const read = vi.fn();
+    const schedule = createReadScheduler(read);
+    // Scrolling: the same cells get new text every 100 ms for two seconds.
+    for (let t = 0; t < 2000; t += 100) {
+      schedule.text();
+      vi.advanceTimersByTime(100);
+    }
+    expect(read).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(TEXT_QUIET_MS - 100 - 1);
+    expect(read).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(read).toHaveBeenCalledTimes(1);
   });
 
   it('a read that starts (clear) covers what was scheduled', () => {
