@@ -264,6 +264,8 @@ describe('Firefox, release build: enabling a site as a user does', () => {
       const opened = await waitFor(popupView, (views) => views.length === 1, 'the toolbar popup', 3000).catch(() => null);
       if (opened) break;
     }
+    let last: { x: number; y: number } | null = null;
+    let steady = 0;
     const where = await waitFor(
       () =>
         probe.evaluate((wanted) => {
@@ -275,8 +277,15 @@ describe('Firefox, release build: enabling a site as a user does', () => {
           const screen = view as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
           return { x: screen.mozInnerScreenX + box.left + box.width / 2, y: screen.mozInnerScreenY + box.top + box.height / 2 };
         }, action),
-      (point) => point !== null,
-      `the toolbar popup with its "${action}" button`,
+      // Where the button is once the popup has stopped growing: Firefox sizes a popup to its
+      // content and keeps it aligned to the toolbar button, so the button moves while the
+      // popup's data arrives, and a click at an earlier place lands outside (closing it).
+      (point) => {
+        steady = point !== null && last !== null && point.x === last.x && point.y === last.y ? steady + 1 : 0;
+        last = point;
+        return steady >= 2;
+      },
+      `the toolbar popup with its "${action}" button, standing still`,
       // Slow at times on http://localhost (Firefox takes long to give the popup the tab's address).
       45_000,
     );
