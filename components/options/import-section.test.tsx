@@ -25,8 +25,10 @@ async function flush() {
   for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
+/** Waits for the state itself (a file read, the parser's module loaded on first use), up to 10 s on a busy machine. */
 async function until(check: () => boolean) {
-  for (let i = 0; i < 50 && !check(); i++) await flush();
+  const deadline = Date.now() + 10_000;
+  while (!check() && Date.now() < deadline) await flush();
   expect(check()).toBe(true);
 }
 
