@@ -1,10 +1,13 @@
-import { parseAmount, type Money } from '../extract/amounts';
-import { pageDateOrder, parseDateInOrder, type PageDateOrder } from '../extract/dates';
+import { pageDateOrder, type PageDateOrder } from '../extract/dates';
 import type { PageReport } from '../extract/report';
 import { fold, squish, text } from '../extract/text';
 import { headerKey, INVOICE_HEADERS, invoiceStatusOf, OWED_HEADERS } from '../extract/vocabulary';
 import type { InvoiceObservation, InvoiceStatus } from '../model';
 import type { SiteReader } from './types';
+import { fillInvoice, SkippedRows, statusByWord } from './crm-fields';
+
+/** The product's name, leading every warning. */
+const PRODUCT = 'Bitrix24';
 
 /*
  * Bitrix24's CRM lists are one component, main.ui.grid (SITE_FACTS §8 "Bitrix24 grid"): the
@@ -81,7 +84,6 @@ type RowTexts = Partial<Record<Field, string>>;
 type Grid = { table: Element; columns: Column[]; fields: Map<string, Field> };
 
 const LEADING_MARK = /^[#№]\s*/;
-const EMPTY_VALUE = /^(?:-+|—|–)$/;
 const CHUNK = 200;
 /** A page title in Cyrillic is not an English page, whatever its missing `lang` suggests. */
 const CYRILLIC = /[а-яё]/i;
@@ -159,28 +161,6 @@ function rowTexts(row: Element, grid: Grid): RowTexts {
   return texts;
 }
 
-function dateOf(raw: string | undefined, order: PageDateOrder, report: PageReport): string | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const reading = parseDateInOrder(value, order);
-  if (reading === undefined) report.warn(`Bitrix24: could not read the date "${report.cap(value, 'date')}".`);
-  else if (reading === 'invalid') report.warn(`Bitrix24: "${report.cap(value, 'date')}" is not a calendar date.`);
-  else if (reading === 'ambiguous') report.warn(`Bitrix24: the page mixes day-first and month-first dates; dropped the ambiguous "${report.cap(value, 'date')}".`);
-  else return reading.date;
-  return undefined;
-}
-
-function moneyOf(raw: string | undefined, report: PageReport): Money | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const money = parseAmount(value);
-  if (money === undefined || money === 'invalid') {
-    report.warn(`Bitrix24: could not read the amount "${report.cap(value, 'amount')}".`);
-    return undefined;
-  }
-  return money;
-}
-
 /** A stage or status by its leading words ("Просрочен на 5 дней" is overdue), Bitrix24's own stage names first. */
 function statusOf(raw: string): InvoiceStatus | undefined {
   const key = fold(raw);
@@ -194,44 +174,11 @@ function invoiceOf(texts: RowTexts, order: PageDateOrder, report: PageReport): I
   const name = squish(texts.client ?? '') || squish(texts.contact ?? '');
   if (name === '') return 'no client';
   const invoice: InvoiceObservation = { kind: 'invoice', client: report.client(name), number: report.cap(number, 'invoice number') };
-  const issued = dateOf(texts.issued, order, report);
-  const due = dateOf(texts.due, order, report);
-  const paid = dateOf(texts.paid, order, report);
-  if (issued) invoice.issued = issued;
-  if (due) invoice.due = due;
-  if (paid) invoice.paid = paid;
-  const amount = moneyOf(texts.amount, report);
-  const balance = moneyOf(texts.balance, report);
-  const discount = moneyOf(texts.discount, report);
-  if (amount) invoice.amount = amount.value;
-  const currency = amount?.currency ?? balance?.currency;
-  if (currency) invoice.currency = currency;
-  if (discount) invoice.discount = discount.value;
-  const shown = squish(texts.status ?? '');
-  const status = shown ? statusOf(shown) : undefined;
-  if (shown && !status) report.warn(`Bitrix24: the status "${report.cap(shown, 'status')}" is not known; those invoices have no status.`);
-  // With no status word, what is still owed proves unpaid or paid; nothing at all proves nothing.
-  const settled = status ?? (balance ? (balance.value > 0 ? 'open' : balance.value === 0 ? 'paid' : undefined) : undefined);
-  if (settled) invoice.status = settled;
-  return invoice;
+  return fillInvoice(invoice, texts, { product: PRODUCT, order, report }, (balance) => statusByWord(texts.status, balance, { product: PRODUCT, report }, statusOf, 'status'));
 }
 
 function knownColumns(url: string): ReadonlyMap<string, Field> {
   return DEAL_PATH.test(pathOf(url)) ? DEAL_COLUMNS : INVOICE_COLUMNS;
-}
-
-/** Rows skipped, by reason: how many, and the first few record ids so the user can find them. */
-type Skipped = Map<string, { count: number; ids: string[] }>;
-
-function tally(skipped: Skipped, reason: string, id: string): void {
-  const entry = skipped.get(reason) ?? { count: 0, ids: [] };
-  entry.count += 1;
-  if (entry.ids.length < 5) entry.ids.push(id);
-  skipped.set(reason, entry);
-}
-
-function skippedNote(reason: string, { count, ids }: { count: number; ids: readonly string[] }): string {
-  return `skipped ${count} row(s) with ${reason} (id ${ids.join(', ')}${count > ids.length ? ', …' : ''})`;
 }
 
 export const bitrix24Invoices: SiteReader = {
@@ -275,17 +222,17 @@ export const bitrix24Invoices: SiteReader = {
     // One date order for the whole page, from every date on it (DESIGN "Rules learnt…").
     const dates = rows.flatMap(({ texts }) => [texts.issued ?? '', texts.due ?? '', texts.paid ?? '']);
     const order = pageDateOrder(dates, lang, { english: !CYRILLIC.test(doc.title) });
-    const skipped: Skipped = new Map();
+    const skipped = new SkippedRows();
     for (const [index, { id, texts }] of rows.entries()) {
       if (report.full) {
         report.overflow();
         return;
       }
       const invoice = invoiceOf(texts, order, report);
-      if (typeof invoice === 'string') tally(skipped, invoice, id);
+      if (typeof invoice === 'string') skipped.add(invoice, id);
       else report.add(invoice);
       if ((index + 1) % CHUNK === 0) yield;
     }
-    for (const [reason, entry] of skipped) report.warn(`Bitrix24: ${skippedNote(reason, entry)}.`);
+    skipped.warn(report, PRODUCT);
   },
 };

@@ -1,10 +1,13 @@
-import { parseAmount, type Money } from '../extract/amounts';
-import { pageDateOrder, parseDateInOrder, type PageDateOrder } from '../extract/dates';
+import { pageDateOrder, type PageDateOrder } from '../extract/dates';
 import type { PageReport } from '../extract/report';
 import { squish, text } from '../extract/text';
-import { headerKey, INVOICE_HEADERS, invoiceStatusOf, OWED_HEADERS } from '../extract/vocabulary';
+import { headerKey, INVOICE_HEADERS, OWED_HEADERS } from '../extract/vocabulary';
 import type { InvoiceObservation } from '../model';
 import type { SiteReader } from './types';
+import { EMPTY_VALUE, fillInvoice, SkippedRows } from './crm-fields';
+
+/** The product's name, leading every warning. */
+const PRODUCT = 'HubSpot';
 
 /*
  * HubSpot's invoices object index (SITE_FACTS_2 "HubSpot CRM object index"). Every cell names its
@@ -52,8 +55,6 @@ const LABELS: ReadonlyMap<string, Field> = new Map<string, Field>([
 ]);
 
 const LEADING_MARK = /^[#№]\s*/;
-/** HubSpot renders an empty value as "--". */
-const EMPTY_VALUE = /^(?:-+|—|–)$/;
 const CHUNK = 200;
 /** A page title in Cyrillic is not an English page, whatever its missing `lang` suggests. */
 const CYRILLIC = /[а-яё]/i;
@@ -154,29 +155,6 @@ function rowTexts(row: Element, id: string, table: Table): RowTexts {
   return texts;
 }
 
-function dateOf(raw: string | undefined, order: PageDateOrder, report: PageReport): string | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const reading = parseDateInOrder(value, order);
-  if (reading === undefined) report.warn(`HubSpot: could not read the date "${report.cap(value, 'date')}".`);
-  else if (reading === 'invalid') report.warn(`HubSpot: "${report.cap(value, 'date')}" is not a calendar date.`);
-  else if (reading === 'ambiguous') report.warn(`HubSpot: the page mixes day-first and month-first dates; dropped the ambiguous "${report.cap(value, 'date')}".`);
-  else return reading.date;
-  return undefined;
-}
-
-function moneyOf(raw: string | undefined, report: PageReport): Money | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const money = parseAmount(value);
-  if (money === undefined || money === 'invalid') {
-    report.warn(`HubSpot: could not read the amount "${report.cap(value, 'amount')}".`);
-    return undefined;
-  }
-  return money;
-}
-
-
 function present(value: string | undefined): string {
   const squished = squish(value ?? '');
   return EMPTY_VALUE.test(squished) ? '' : squished;
@@ -189,46 +167,13 @@ function invoiceOf(texts: RowTexts, order: PageDateOrder, report: PageReport): I
   const name = present(texts.client) || present(texts.contact);
   if (name === '') return 'no company or contact';
   const invoice: InvoiceObservation = { kind: 'invoice', client: report.client(name), number: report.cap(number, 'invoice number') };
-  const issued = dateOf(texts.issued, order, report);
-  const due = dateOf(texts.due, order, report);
-  const paid = dateOf(texts.paid, order, report);
-  if (issued) invoice.issued = issued;
-  if (due) invoice.due = due;
-  if (paid) invoice.paid = paid;
-  const amount = moneyOf(texts.amount, report);
-  const balance = moneyOf(texts.balance, report);
-  const discount = moneyOf(texts.discount, report);
-  if (amount) invoice.amount = amount.value;
-  const currency = amount?.currency ?? balance?.currency;
-  if (currency) invoice.currency = currency;
-  if (discount) invoice.discount = discount.value;
-  const shown = present(texts.status);
-  const status = shown ? invoiceStatusOf(shown) : undefined;
-  if (shown && !status) report.warn(`HubSpot: the invoice status "${report.cap(shown, 'status')}" is not known; those invoices have no status.`);
-  // With no status word, what is still owed proves unpaid or paid; nothing at all proves nothing.
-  const settled = status ?? (balance ? (balance.value > 0 ? 'open' : balance.value === 0 ? 'paid' : undefined) : undefined);
-  if (settled) invoice.status = settled;
-  return invoice;
+  return fillInvoice(invoice, texts, { product: PRODUCT, order, report });
 }
 
 /** A row the virtualiser has placed but not filled yet: every cell still empty. */
 function stillRendering(texts: RowTexts): boolean {
   const values = Object.values(texts);
   return values.length > 0 && values.every((value) => squish(value ?? '') === '');
-}
-
-/** Rows skipped, by reason: how many, and the first few record ids so the user can find them. */
-type Skipped = Map<string, { count: number; ids: string[] }>;
-
-function tally(skipped: Skipped, reason: string, id: string): void {
-  const entry = skipped.get(reason) ?? { count: 0, ids: [] };
-  entry.count += 1;
-  if (entry.ids.length < 5) entry.ids.push(id);
-  skipped.set(reason, entry);
-}
-
-function skippedNote(reason: string, { count, ids }: { count: number; ids: readonly string[] }): string {
-  return `skipped ${count} row(s) with ${reason} (id ${ids.join(', ')}${count > ids.length ? ', …' : ''})`;
 }
 
 export const hubspotInvoices: SiteReader = {
@@ -272,17 +217,17 @@ export const hubspotInvoices: SiteReader = {
     // One date order for the whole page, from every date on it (DESIGN "Rules learnt…").
     const dates = rows.flatMap(({ texts }) => [texts.issued ?? '', texts.due ?? '', texts.paid ?? '']);
     const order = pageDateOrder(dates, lang, { english: !CYRILLIC.test(doc.title) });
-    const skipped: Skipped = new Map();
+    const skipped = new SkippedRows();
     for (const [index, { id, texts }] of rows.entries()) {
       if (report.full) {
         report.overflow();
         return;
       }
       const invoice = invoiceOf(texts, order, report);
-      if (typeof invoice === 'string') tally(skipped, invoice, id);
+      if (typeof invoice === 'string') skipped.add(invoice, id);
       else report.add(invoice);
       if ((index + 1) % CHUNK === 0) yield;
     }
-    for (const [reason, entry] of skipped) report.warn(`HubSpot: ${skippedNote(reason, entry)}.`);
+    skipped.warn(report, PRODUCT);
   },
 };

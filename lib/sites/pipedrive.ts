@@ -1,10 +1,13 @@
-import { parseAmount, type Money } from '../extract/amounts';
-import { pageDateOrder, parseDateInOrder, type PageDateOrder } from '../extract/dates';
+import { pageDateOrder, type PageDateOrder } from '../extract/dates';
 import type { PageReport } from '../extract/report';
 import { squish, text } from '../extract/text';
-import { headerKey, INVOICE_HEADERS, invoiceStatusOf, OWED_HEADERS } from '../extract/vocabulary';
+import { headerKey, INVOICE_HEADERS, OWED_HEADERS } from '../extract/vocabulary';
 import type { InvoiceObservation } from '../model';
 import type { SiteReader } from './types';
+import { fillInvoice, SkippedRows } from './crm-fields';
+
+/** The product's name, leading every warning. */
+const PRODUCT = 'Pipedrive';
 
 /*
  * Pipedrive's deals list view (SITE_FACTS_2 "Pipedrive deals/persons list view"). Pipedrive has
@@ -62,7 +65,6 @@ const LABELS: ReadonlyMap<string, Field> = new Map<string, Field>([
 ]);
 
 const LEADING_MARK = /^[#№]\s*/;
-const EMPTY_VALUE = /^(?:-+|—|–)$/;
 const CHUNK = 200;
 /** A page title in Cyrillic is not an English page, whatever its missing `lang` suggests. */
 const CYRILLIC = /[а-яё]/i;
@@ -149,29 +151,6 @@ function rowTexts(row: Element, plan: Map<string, Field>): RowTexts {
   return texts;
 }
 
-function dateOf(raw: string | undefined, order: PageDateOrder, report: PageReport): string | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const reading = parseDateInOrder(value, order);
-  if (reading === undefined) report.warn(`Pipedrive: could not read the date "${report.cap(value, 'date')}".`);
-  else if (reading === 'invalid') report.warn(`Pipedrive: "${report.cap(value, 'date')}" is not a calendar date.`);
-  else if (reading === 'ambiguous') report.warn(`Pipedrive: the page mixes day-first and month-first dates; dropped the ambiguous "${report.cap(value, 'date')}".`);
-  else return reading.date;
-  return undefined;
-}
-
-function moneyOf(raw: string | undefined, report: PageReport): Money | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const money = parseAmount(value);
-  if (money === undefined || money === 'invalid') {
-    report.warn(`Pipedrive: could not read the amount "${report.cap(value, 'amount')}".`);
-    return undefined;
-  }
-  return money;
-}
-
-
 function invoiceOf(texts: RowTexts, order: PageDateOrder, report: PageReport): InvoiceObservation | string {
   const number = squish(texts.number ?? '').replace(LEADING_MARK, '');
   if (number === '') return 'no invoice number';
@@ -179,40 +158,7 @@ function invoiceOf(texts: RowTexts, order: PageDateOrder, report: PageReport): I
   const name = squish(texts.client ?? '') || squish(texts.contact ?? '');
   if (name === '') return 'no organization or person';
   const invoice: InvoiceObservation = { kind: 'invoice', client: report.client(name), number: report.cap(number, 'invoice number') };
-  const issued = dateOf(texts.issued, order, report);
-  const due = dateOf(texts.due, order, report);
-  const paid = dateOf(texts.paid, order, report);
-  if (issued) invoice.issued = issued;
-  if (due) invoice.due = due;
-  if (paid) invoice.paid = paid;
-  const amount = moneyOf(texts.amount, report);
-  const balance = moneyOf(texts.balance, report);
-  const discount = moneyOf(texts.discount, report);
-  if (amount) invoice.amount = amount.value;
-  const currency = amount?.currency ?? balance?.currency;
-  if (currency) invoice.currency = currency;
-  if (discount) invoice.discount = discount.value;
-  const shown = squish(texts.status ?? '');
-  const status = shown ? invoiceStatusOf(shown) : undefined;
-  if (shown && !status) report.warn(`Pipedrive: the invoice status "${report.cap(shown, 'status')}" is not known; those invoices have no status.`);
-  // With no status word, what is still owed proves unpaid or paid; nothing at all proves nothing.
-  const settled = status ?? (balance ? (balance.value > 0 ? 'open' : balance.value === 0 ? 'paid' : undefined) : undefined);
-  if (settled) invoice.status = settled;
-  return invoice;
-}
-
-/** Rows skipped, by reason: how many, and the first few record ids so the user can find them. */
-type Skipped = Map<string, { count: number; ids: string[] }>;
-
-function tally(skipped: Skipped, reason: string, id: string): void {
-  const entry = skipped.get(reason) ?? { count: 0, ids: [] };
-  entry.count += 1;
-  if (entry.ids.length < 5) entry.ids.push(id);
-  skipped.set(reason, entry);
-}
-
-function skippedNote(reason: string, { count, ids }: { count: number; ids: readonly string[] }): string {
-  return `skipped ${count} row(s) with ${reason} (id ${ids.join(', ')}${count > ids.length ? ', …' : ''})`;
+  return fillInvoice(invoice, texts, { product: PRODUCT, order, report });
 }
 
 export const pipedriveInvoices: SiteReader = {
@@ -259,17 +205,17 @@ export const pipedriveInvoices: SiteReader = {
     // One date order for the whole page, from every date on it (DESIGN "Rules learnt…").
     const dates = rows.flatMap(({ texts }) => [texts.issued ?? '', texts.due ?? '', texts.paid ?? '']);
     const order = pageDateOrder(dates, lang, { english: !CYRILLIC.test(doc.title) });
-    const skipped: Skipped = new Map();
+    const skipped = new SkippedRows();
     for (const [index, { id, texts }] of rows.entries()) {
       if (report.full) {
         report.overflow();
         return;
       }
       const invoice = invoiceOf(texts, order, report);
-      if (typeof invoice === 'string') tally(skipped, invoice, id);
+      if (typeof invoice === 'string') skipped.add(invoice, id);
       else report.add(invoice);
       if ((index + 1) % CHUNK === 0) yield;
     }
-    for (const [reason, entry] of skipped) report.warn(`Pipedrive: ${skippedNote(reason, entry)}.`);
+    skipped.warn(report, PRODUCT);
   },
 };

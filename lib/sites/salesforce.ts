@@ -1,10 +1,13 @@
-import { parseAmount, type Money } from '../extract/amounts';
-import { pageDateOrder, parseDateInOrder, type PageDateOrder } from '../extract/dates';
+import { pageDateOrder, type PageDateOrder } from '../extract/dates';
 import type { PageReport } from '../extract/report';
 import { fold, squish } from '../extract/text';
 import { headerKey, INVOICE_HEADERS, invoiceStatusOf, isPostingState, OWED_HEADERS } from '../extract/vocabulary';
 import type { InvoiceObservation, InvoiceStatus } from '../model';
 import type { SiteReader } from './types';
+import { EMPTY_VALUE, fillInvoice, owedStatus, SkippedRows } from './crm-fields';
+
+/** The product's name, leading every warning. */
+const PRODUCT = 'Salesforce';
 
 /*
  * Salesforce Lightning list views of an invoice object (SITE_FACTS_2 "Salesforce Lightning list
@@ -57,7 +60,6 @@ const LABELS: ReadonlyMap<string, Field> = new Map<string, Field>([
 const PICKLIST_WORDS: readonly [RegExp, InvoiceStatus][] = [[/^rebilled(?![a-z])/, 'void']];
 
 const LEADING_MARK = /^[#№]\s*/;
-const EMPTY_VALUE = /^(?:-+|—|–)$/;
 const CHUNK = 200;
 /** A page title in Cyrillic is not an English page, whatever its missing `lang` suggests. */
 const CYRILLIC = /[а-яё]/i;
@@ -163,28 +165,6 @@ function recordIdOf(row: Element): string | undefined {
   return RECORD_LINK.exec(href)?.[1];
 }
 
-function dateOf(raw: string | undefined, order: PageDateOrder, report: PageReport): string | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const reading = parseDateInOrder(value, order);
-  if (reading === undefined) report.warn(`Salesforce: could not read the date "${report.cap(value, 'date')}".`);
-  else if (reading === 'invalid') report.warn(`Salesforce: "${report.cap(value, 'date')}" is not a calendar date.`);
-  else if (reading === 'ambiguous') report.warn(`Salesforce: the page mixes day-first and month-first dates; dropped the ambiguous "${report.cap(value, 'date')}".`);
-  else return reading.date;
-  return undefined;
-}
-
-function moneyOf(raw: string | undefined, report: PageReport): Money | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const money = parseAmount(value);
-  if (money === undefined || money === 'invalid') {
-    report.warn(`Salesforce: could not read the amount "${report.cap(value, 'amount')}".`);
-    return undefined;
-  }
-  return money;
-}
-
 /** A picklist value by its leading words ("Overdue 12 days" is overdue), Salesforce's own values first. */
 function statusOf(raw: string): InvoiceStatus | undefined {
   const key = fold(raw);
@@ -207,9 +187,7 @@ function settledStatus(texts: RowTexts, balance: number | undefined, report: Pag
   if (posting === 'draft' || posting === 'void') return posting;
   const said = payment ?? posting;
   if (said) return said;
-  // With no status word, what is still owed proves unpaid or paid; nothing at all proves nothing.
-  if (balance === undefined) return undefined;
-  return balance > 0 ? 'open' : balance === 0 ? 'paid' : undefined;
+  return owedStatus(balance);
 }
 
 function invoiceOf(texts: RowTexts, order: PageDateOrder, report: PageReport): InvoiceObservation | string {
@@ -218,36 +196,7 @@ function invoiceOf(texts: RowTexts, order: PageDateOrder, report: PageReport): I
   const name = squish(texts.client ?? '');
   if (name === '') return 'no account';
   const invoice: InvoiceObservation = { kind: 'invoice', client: report.client(name), number: report.cap(number, 'invoice number') };
-  const issued = dateOf(texts.issued, order, report);
-  const due = dateOf(texts.due, order, report);
-  const paid = dateOf(texts.paid, order, report);
-  if (issued) invoice.issued = issued;
-  if (due) invoice.due = due;
-  if (paid) invoice.paid = paid;
-  const amount = moneyOf(texts.amount, report);
-  const balance = moneyOf(texts.balance, report);
-  const discount = moneyOf(texts.discount, report);
-  if (amount) invoice.amount = amount.value;
-  const currency = amount?.currency ?? balance?.currency;
-  if (currency) invoice.currency = currency;
-  if (discount) invoice.discount = discount.value;
-  const status = settledStatus(texts, balance?.value, report);
-  if (status) invoice.status = status;
-  return invoice;
-}
-
-/** Rows skipped, by reason: how many, and the first few record ids so the user can find them. */
-type Skipped = Map<string, { count: number; ids: string[] }>;
-
-function tally(skipped: Skipped, reason: string, id: string): void {
-  const entry = skipped.get(reason) ?? { count: 0, ids: [] };
-  entry.count += 1;
-  if (entry.ids.length < 5) entry.ids.push(id);
-  skipped.set(reason, entry);
-}
-
-function skippedNote(reason: string, { count, ids }: { count: number; ids: readonly string[] }): string {
-  return `skipped ${count} row(s) with ${reason} (id ${ids.join(', ')}${count > ids.length ? ', …' : ''})`;
+  return fillInvoice(invoice, texts, { product: PRODUCT, order, report }, (balance) => settledStatus(texts, balance, report));
 }
 
 export const salesforceInvoices: SiteReader = {
@@ -294,17 +243,17 @@ export const salesforceInvoices: SiteReader = {
     // One date order for the whole page, from every date on it (DESIGN "Rules learnt…").
     const dates = rows.flatMap(({ texts }) => [texts.issued ?? '', texts.due ?? '', texts.paid ?? '']);
     const order = pageDateOrder(dates, lang, { english: !CYRILLIC.test(doc.title) });
-    const skipped: Skipped = new Map();
+    const skipped = new SkippedRows();
     for (const [index, { id, texts }] of rows.entries()) {
       if (report.full) {
         report.overflow();
         return;
       }
       const invoice = invoiceOf(texts, order, report);
-      if (typeof invoice === 'string') tally(skipped, invoice, id);
+      if (typeof invoice === 'string') skipped.add(invoice, id);
       else report.add(invoice);
       if ((index + 1) % CHUNK === 0) yield;
     }
-    for (const [reason, entry] of skipped) report.warn(`Salesforce: ${skippedNote(reason, entry)}.`);
+    skipped.warn(report, PRODUCT);
   },
 };

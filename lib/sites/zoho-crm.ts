@@ -1,10 +1,13 @@
-import { parseAmount, type Money } from '../extract/amounts';
-import { pageDateOrder, parseDateInOrder, type PageDateOrder } from '../extract/dates';
+import { pageDateOrder, type PageDateOrder } from '../extract/dates';
 import type { PageReport } from '../extract/report';
 import { fold, squish, text } from '../extract/text';
 import { headerKey, INVOICE_HEADERS, invoiceStatusOf, OWED_HEADERS } from '../extract/vocabulary';
 import type { InvoiceObservation, InvoiceStatus } from '../model';
 import type { SiteReader } from './types';
+import { EMPTY_VALUE, fillInvoice, owedStatus, SkippedRows } from './crm-fields';
+
+/** The product's name, leading every warning. */
+const PRODUCT = 'Zoho CRM';
 
 /*
  * Zoho CRM's Invoices module list view (SITE_FACTS_2 "Zoho CRM list view"): Lyte custom
@@ -42,7 +45,6 @@ const LABELS: ReadonlyMap<string, Field> = new Map<string, Field>([
 /** Zoho's default invoice stages that say where the paperwork is, not whether it is paid. */
 const NO_PAYMENT_WORDS = /^(?:created|approved|delivered|создан[оа]?|утвержден[оа]?|доставлен[оа]?)$/;
 const LEADING_MARK = /^[#№]\s*/;
-const EMPTY_VALUE = /^(?:-+|—|–)$/;
 const CHUNK = 200;
 /** A page title in Cyrillic is not an English page, whatever its missing `lang` suggests. */
 const CYRILLIC = /[а-яё]/i;
@@ -92,29 +94,6 @@ function rowTexts(row: Element, plan: readonly (Field | undefined)[]): RowTexts 
   return texts;
 }
 
-function dateOf(raw: string | undefined, order: PageDateOrder, report: PageReport): string | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const reading = parseDateInOrder(value, order);
-  if (reading === undefined) report.warn(`Zoho CRM: could not read the date "${report.cap(value, 'date')}".`);
-  else if (reading === 'invalid') report.warn(`Zoho CRM: "${report.cap(value, 'date')}" is not a calendar date.`);
-  else if (reading === 'ambiguous') report.warn(`Zoho CRM: the page mixes day-first and month-first dates; dropped the ambiguous "${report.cap(value, 'date')}".`);
-  else return reading.date;
-  return undefined;
-}
-
-function moneyOf(raw: string | undefined, report: PageReport): Money | undefined {
-  const value = squish(raw ?? '');
-  if (value === '' || EMPTY_VALUE.test(value)) return undefined;
-  const money = parseAmount(value);
-  if (money === undefined || money === 'invalid') {
-    report.warn(`Zoho CRM: could not read the amount "${report.cap(value, 'amount')}".`);
-    return undefined;
-  }
-  return money;
-}
-
-
 function statusFrom(raw: string | undefined, balance: number | undefined, report: PageReport): InvoiceStatus | undefined {
   const shown = squish(raw ?? '');
   if (shown !== '' && !EMPTY_VALUE.test(shown)) {
@@ -126,9 +105,7 @@ function statusFrom(raw: string | undefined, balance: number | undefined, report
       report.warn(`Zoho CRM: the status "${report.cap(shown, 'status')}" is not known; those invoices have no status.`);
     }
   }
-  // With no status word, what is still owed proves unpaid or paid; nothing at all proves nothing.
-  if (balance === undefined) return undefined;
-  return balance > 0 ? 'open' : balance === 0 ? 'paid' : undefined;
+  return owedStatus(balance);
 }
 
 function invoiceOf(texts: RowTexts, order: PageDateOrder, report: PageReport): InvoiceObservation | string {
@@ -138,22 +115,7 @@ function invoiceOf(texts: RowTexts, order: PageDateOrder, report: PageReport): I
   const name = squish(texts.client ?? '') || squish(texts.contact ?? '');
   if (name === '') return 'no account or contact';
   const invoice: InvoiceObservation = { kind: 'invoice', client: report.client(name), number: report.cap(number, 'invoice number') };
-  const issued = dateOf(texts.issued, order, report);
-  const due = dateOf(texts.due, order, report);
-  const paid = dateOf(texts.paid, order, report);
-  if (issued) invoice.issued = issued;
-  if (due) invoice.due = due;
-  if (paid) invoice.paid = paid;
-  const amount = moneyOf(texts.amount, report);
-  const balance = moneyOf(texts.balance, report);
-  const discount = moneyOf(texts.discount, report);
-  if (amount) invoice.amount = amount.value;
-  const currency = amount?.currency ?? balance?.currency;
-  if (currency) invoice.currency = currency;
-  if (discount) invoice.discount = discount.value;
-  const status = statusFrom(texts.status, balance?.value, report);
-  if (status) invoice.status = status;
-  return invoice;
+  return fillInvoice(invoice, texts, { product: PRODUCT, order, report }, (balance) => statusFrom(texts.status, balance, report));
 }
 
 /** The Invoices module's list component, or (older pages) a bare Lyte table under #listcrux. */
@@ -161,20 +123,6 @@ function invoiceTable(doc: Document): Element | undefined {
   const component = doc.querySelector(LIST_COMPONENT);
   if (component) return component.getAttribute('cx-prop-module') === INVOICES_MODULE ? (component.querySelector(TABLE) ?? undefined) : undefined;
   return doc.querySelector(`#listcrux ${TABLE}`) ?? undefined;
-}
-
-/** Rows skipped, by reason: how many, and the first few record ids so the user can find them. */
-type Skipped = Map<string, { count: number; ids: string[] }>;
-
-function tally(skipped: Skipped, reason: string, id: string): void {
-  const entry = skipped.get(reason) ?? { count: 0, ids: [] };
-  entry.count += 1;
-  if (entry.ids.length < 5) entry.ids.push(id);
-  skipped.set(reason, entry);
-}
-
-function skippedNote(reason: string, { count, ids }: { count: number; ids: readonly string[] }): string {
-  return `skipped ${count} row(s) with ${reason} (id ${ids.join(', ')}${count > ids.length ? ', …' : ''})`;
 }
 
 export const zohoCrmInvoices: SiteReader = {
@@ -221,17 +169,17 @@ export const zohoCrmInvoices: SiteReader = {
     // One date order for the whole page, from every date on it (DESIGN "Rules learnt…").
     const dates = rows.flatMap(({ texts }) => [texts.issued ?? '', texts.due ?? '', texts.paid ?? '']);
     const order = pageDateOrder(dates, lang, { english: !CYRILLIC.test(doc.title) });
-    const skipped: Skipped = new Map();
+    const skipped = new SkippedRows();
     for (const [index, { id, texts }] of rows.entries()) {
       if (report.full) {
         report.overflow();
         return;
       }
       const invoice = invoiceOf(texts, order, report);
-      if (typeof invoice === 'string') tally(skipped, invoice, id);
+      if (typeof invoice === 'string') skipped.add(invoice, id);
       else report.add(invoice);
       if ((index + 1) % CHUNK === 0) yield;
     }
-    for (const [reason, entry] of skipped) report.warn(`Zoho CRM: ${skippedNote(reason, entry)}.`);
+    skipped.warn(report, PRODUCT);
   },
 };
